@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace FakeS3.Errors;
+
+/// <summary>Factories for bucket and object operation errors (spec §4, §6).</summary>
+public static partial class S3Errors
+{
+    public static S3Error NoSuchBucket(string bucket) => new(S3ErrorCode.NoSuchBucket,
+        "The specified bucket does not exist", ("BucketName", bucket));
+
+    public static S3Error NoSuchKey(string key) => new(S3ErrorCode.NoSuchKey,
+        "The specified key does not exist.", ("Key", key));
+
+    public static S3Error NoSuchUpload(string uploadId) => new(S3ErrorCode.NoSuchUpload,
+        "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+        ("UploadId", uploadId));
+
+    public static S3Error BucketAlreadyOwnedByYou(string bucket) => new(S3ErrorCode.BucketAlreadyOwnedByYou,
+        "Your previous request to create the named bucket succeeded and you already own it.", ("BucketName", bucket));
+
+    public static S3Error BucketNotEmpty(string bucket) => new(S3ErrorCode.BucketNotEmpty,
+        "The bucket you tried to delete is not empty", ("BucketName", bucket));
+
+    public static S3Error InvalidBucketName(string bucket) => new(S3ErrorCode.InvalidBucketName,
+        "The specified bucket is not valid.", ("BucketName", bucket));
+
+    public static S3Error InvalidLocationConstraint(string value) => new(S3ErrorCode.InvalidLocationConstraint,
+        "The specified location-constraint is not valid", ("LocationConstraint", value));
+
+    public static S3Error KeyTooLong(int size) => new(S3ErrorCode.KeyTooLongError, "Your key is too long",
+        ("Size", size.ToString(CultureInfo.InvariantCulture)), ("MaxSizeAllowed", "1024"));
+
+    public static S3Error MetadataTooLarge(int size) => new(S3ErrorCode.MetadataTooLarge,
+        "Your metadata headers exceed the maximum allowed metadata size.",
+        ("Size", size.ToString(CultureInfo.InvariantCulture)), ("MaxSizeAllowed", "2048"));
+
+    public static S3Error InvalidRange(long actualSize, string rangeRequested) => new(S3ErrorCode.InvalidRange,
+        "The requested range is not satisfiable",
+        ("ActualObjectSize", actualSize.ToString(CultureInfo.InvariantCulture)), ("RangeRequested", rangeRequested));
+
+    public static S3Error RangeWithPartNumber() => new(S3ErrorCode.InvalidRequest,
+        "Cannot specify both Range header and partNumber query parameter");
+
+    public static S3Error PreconditionFailed(string condition) => new(S3ErrorCode.PreconditionFailed,
+        "At least one of the pre-conditions you specified did not hold", ("Condition", condition));
+
+    public static S3Error ResponseOverrideAnonymous() => new(S3ErrorCode.InvalidRequest,
+        "Request specific response headers cannot be used for anonymous GET requests.");
+
+    public static S3Error HeaderNotLatin1(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
+        "Header value cannot be represented using ISO-8859-1.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
+
+    public static S3Error InvalidArgument(string message, string argumentName, string argumentValue) =>
+        new(S3ErrorCode.InvalidArgument, message, ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
+
+    public static S3Error InvalidRequest(string message) => new(S3ErrorCode.InvalidRequest, message);
+
+    public static S3Error MalformedXml() => new(S3ErrorCode.MalformedXML,
+        "The XML you provided was not well-formed or did not validate against our published schema");
+
+    public static S3Error InvalidPart() => new(S3ErrorCode.InvalidPart,
+        "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+
+    public static S3Error InvalidPartOrder() => new(S3ErrorCode.InvalidPartOrder,
+        "The list of parts was not in ascending order. Parts must be ordered by part number.");
+
+    public static S3Error EntityTooSmallPart() => new(S3ErrorCode.EntityTooSmall,
+        "Your proposed upload is smaller than the minimum allowed object size.");
+
+    public static S3Error InvalidStorageClass(string requested) => new(S3ErrorCode.InvalidStorageClass,
+        "The storage class you specified is not valid", ("StorageClassRequested", requested));
+
+    public static S3Error MethodNotAllowed(string method, string resourceType, params string[] allow) =>
+        new(S3ErrorCode.MethodNotAllowed, "The specified method is not allowed against this resource.",
+            ("Method", method), ("ResourceType", resourceType))
+        { Headers = [("Allow", string.Join(", ", allow))] };
+
+    public static S3Error NotImplemented(string operation) => new(S3ErrorCode.NotImplemented,
+        "A header you provided implies functionality that is not implemented", ("Operation", operation))
+    { Explanation = $"FakeS3 does not implement {operation}." };
+
+    public static S3Error RequestHeaderSectionTooLarge() => new(S3ErrorCode.RequestHeaderSectionTooLarge,
+        "Your request header section exceeds the maximum allowed size.", ("MaxSizeAllowed", "8192"));
+
+    public static S3Error InternalError() => new(S3ErrorCode.InternalError,
+        "We encountered an internal error. Please try again.");
+}

@@ -1,0 +1,58 @@
+namespace FakeS3.Hosting;
+
+/// <summary>Configuration section "FakeS3" (appsettings.json, FakeS3__* environment variables, --FakeS3:* arguments).</summary>
+public sealed class FakeS3Options
+{
+    public const string Section = "FakeS3";
+    public const string DefaultUrl = "http://127.0.0.1:4568";
+    public const string DefaultAccessKeyId = "fakes3";
+    public const string DefaultSecretAccessKey = "fakes3secret";
+
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>LiteDB data file. ":memory:" keeps everything in memory (in-process test hosts).</summary>
+    public string DataPath { get; set; } = Path.Combine("data", "fakes3.db");
+
+    public List<CredentialOptions> Credentials { get; set; } = [];
+
+    /// <summary>Buckets created at start (and re-created by a reset).</summary>
+    public List<string> Buckets { get; set; } = [];
+
+    /// <summary>Virtual-hosted-style addressing: a Host of "{bucket}.{BaseDomain}[:port]" names the bucket.</summary>
+    public string BaseDomain { get; set; } = "localhost";
+
+    /// <summary>Allowed clock skew for header auth and for "not yet valid" presigned URLs (S3: 15 minutes).</summary>
+    public int MaxSkewSeconds { get; set; } = 900;
+
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>Adds the x-fakes3-explanation header to rejections (off: responses stay byte-identical to S3).</summary>
+    public bool ExplanationHeader { get; set; }
+
+    /// <summary>CORS rules for buckets created at start: bucket name → rules.</summary>
+    public Dictionary<string, List<CorsRuleOptions>> Cors { get; set; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<CredentialOptions> EffectiveCredentials =>
+        Credentials.Count > 0 ? Credentials : [new CredentialOptions { AccessKeyId = DefaultAccessKeyId, SecretAccessKey = DefaultSecretAccessKey }];
+}
+
+public sealed class CredentialOptions
+{
+    public string AccessKeyId { get; set; } = "";
+    public string SecretAccessKey { get; set; } = "";
+    public string? SessionToken { get; set; }
+}
+
+public sealed class AdminOptions
+{
+    public bool Enabled { get; set; } = true;
+}
+
+public sealed class CorsRuleOptions
+{
+    public List<string> AllowedOrigins { get; set; } = [];
+    public List<string> AllowedMethods { get; set; } = [];
+    public List<string> AllowedHeaders { get; set; } = [];
+    public List<string> ExposeHeaders { get; set; } = [];
+    public int? MaxAgeSeconds { get; set; }
+}

@@ -1,0 +1,20 @@
+using FakeS3.Hosting;
+
+namespace Microsoft.AspNetCore.Hosting;
+
+public static class FakeS3WebHostExtensions
+{
+    /// <summary>Default listen address when no --urls/ASPNETCORE_URLS is given; S3-sized request limits.</summary>
+    public static IWebHostBuilder UseFakeS3Defaults(this IWebHostBuilder builder, IConfiguration configuration)
+    {
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+            builder.UseUrls(FakeS3Options.DefaultUrl);
+        builder.ConfigureKestrel(k =>
+        {
+            // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
+            k.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
+            k.AddServerHeader = false;
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace FakeS3.Http;
+
+/// <summary>XML text escaping shared by the error writer and the response writers.</summary>
+public static class Xml
+{
+    public static void Escape(StringBuilder sb, string value)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&apos;"); break;
+                case '\r': sb.Append("&#13;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+    }
+
+    public static string Escape(string value)
+    {
+        var sb = new StringBuilder(value.Length + 8);
+        Escape(sb, value);
+        return sb.ToString();
+    }
+}
