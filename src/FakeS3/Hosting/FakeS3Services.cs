@@ -18,7 +18,12 @@ internal static class FakeS3Services
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<LiteDbObjectStore>());
         services.AddSingleton<LiteDbMultipartStore>();
         services.AddSingleton<S3Services>();
-        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<Signing.ICredentialStore, Signing.ConfiguredCredentialStore>();
+        services.AddSingleton<Signing.SigningKeyCache>();
+        services.AddSingleton(sp => new Signing.RequestAuthenticator(
+            sp.GetRequiredService<Signing.ICredentialStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FakeS3Options>>(),
+            sp.GetRequiredService<Signing.SigningKeyCache>()));
         services.AddSingleton<FakeS3Initializer>();
 
         services.AddSingleton<IS3Endpoint, BucketEndpoints>();

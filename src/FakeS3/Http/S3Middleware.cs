@@ -40,7 +40,7 @@ public sealed class S3Middleware(
             ctx = new S3RequestContext
             {
                 Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
-                Signable = SignableRequest.From(http.Request), Services = services,
+                Signable = SignableRequest.From(http.Request, target.VirtualHosted ? target.Bucket : null), Services = services,
             };
             http.Features.Set(ctx);
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
