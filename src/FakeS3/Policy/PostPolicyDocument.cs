@@ -21,7 +21,19 @@ public sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyList
 
     public static PostPolicyDocument Parse(string base64Policy)
     {
-        var json = PolicyJsonText.Decode(base64Policy);
+        try
+        {
+            return ParseDecoded(PolicyJsonText.Decode(base64Policy));
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to read a string with a lone surrogate escape (\ud800).
+            throw Fail(S3Errors.PolicyInvalidJson());
+        }
+    }
+
+    static PostPolicyDocument ParseDecoded(string json)
+    {
         using var document = ParseJson(json);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw Fail(S3Errors.PolicyInvalidJson());
