@@ -35,5 +35,8 @@ internal static class FakeS3Services
         services.AddSingleton<IS3Endpoint, MultipartEndpoints>();
         services.AddSingleton<IS3Endpoint, TaggingEndpoint>();
         services.AddSingleton<IS3Endpoint, AclEndpoint>();
+        services.AddSingleton<Http.Post.PostFormAuthenticator>();
+        services.AddSingleton<IS3Endpoint, Http.Post.PostObjectEndpoint>();
+        services.AddSingleton<IS3Endpoint, Http.Cors.CorsEndpoints>();
     }
 }

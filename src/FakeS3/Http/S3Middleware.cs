@@ -50,6 +50,7 @@ public sealed class S3Middleware(
                     throw new S3Exception(S3Errors.AccessDenied().WithExplanation(
                         "The request carries no signature (no Authorization header, no X-Amz-Signature or Signature query parameter) and the resource is not public."));
             }
+            if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
             if (!_table.TryGetValue(operation, out var handle))
                 throw new S3Exception(S3Errors.NotImplemented(name));
             await handle(ctx);
