@@ -35,7 +35,8 @@ public sealed class TestFakeS3 : IAsyncDisposable
     public bool UsesKestrel { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestFakeS3> StartAsync(bool kestrel = true, string? dataPath = null, IDictionary<string, string?>? settings = null)
+    public static async Task<TestFakeS3> StartAsync(bool kestrel = true, string? dataPath = null, IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "fakes3-tests", Guid.NewGuid().ToString("N"), "fakes3.db");
         var builder = WebApplication.CreateBuilder();
@@ -57,6 +58,7 @@ public sealed class TestFakeS3 : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
         }
+        if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddFakeS3(builder.Configuration);
         var app = builder.Build();
         app.MapFakeS3();
