@@ -41,6 +41,17 @@ public class PayloadMemoryTests
             return n;
         }
 
+        // Completes synchronously so the whole read loop stays on the test thread (allocation counter is per thread).
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var total = chunks * ChunkLength + _end.Length;
+            var n = (int)Math.Min(buffer.Length, total - _position);
+            var span = buffer.Span;
+            for (var i = 0; i < n; i++) span[i] = ByteAt(_position + i);
+            _position += n;
+            return ValueTask.FromResult(n);
+        }
+
         byte ByteAt(long p)
         {
             if (p >= chunks * ChunkLength) return _end[p - chunks * ChunkLength];
