@@ -56,6 +56,6 @@ public sealed class RequestAuthenticator
     }
 
     /// <summary>"Expires" alone is an ordinary word; with the Authorization header only Signature or AWSAccessKeyId count as query auth.</summary>
-    static bool IsSigV2QueryAttempt(QueryString query) =>
+    static bool IsSigV2QueryAttempt(ParsedQuery query) =>
         query.Contains(SigV2Authentication.AccessKeyIdParameter) || query.Contains(SigV2Authentication.SignatureParameter);
 }
