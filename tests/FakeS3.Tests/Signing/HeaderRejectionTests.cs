@@ -123,10 +123,11 @@ public class HeaderRejectionTests
     }
 
     [Fact]
-    public void Header_UnknownScheme_AuthMechanismNotSupported()
+    public void Header_UnknownScheme_UnsupportedAuthorizationType()
     {
         var e = Reject("Bearer abc");
-        Assert.Equal(S3ErrorCode.InvalidRequest, e.Code);
-        Assert.Equal("The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.", e.Message);
+        Assert.Equal(S3ErrorCode.InvalidArgument, e.Code);
+        Assert.Equal("Unsupported Authorization Type", e.Message);
+        Assert.Equal("Bearer abc", e.Detail("ArgumentValue"));
     }
 }
