@@ -48,8 +48,14 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
         while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0)
         {
             size += n;
-            // content-length-range is enforced while streaming: an oversized file is never read to the end.
-            if (limit is not null && limit.Exceeded(size)) throw new S3Exception(limit.CheckSize(size)!);
+            if (limit is not null && limit.Exceeded(size))
+            {
+                // content-length-range is enforced while streaming: from here on nothing is stored; the rest is
+                // only counted, so EntityTooLarge reports the real ProposedSize as S3 does [REC].
+                await blob.DisposeAsync();
+                while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0) size += n;
+                throw new S3Exception(limit.CheckSize(size)!);
+            }
             md5.AppendData(buffer, 0, n);
             checksum.Append(buffer.AsSpan(0, n));
             blob.Write(buffer, 0, n);
