@@ -55,7 +55,7 @@ public sealed class Presigner : IDisposable
             Key = keyPrefix + "${filename}",
             Expires = expiresUtc,
         };
-        request.Conditions.Add(S3PostCondition.StartsWith("$key", keyPrefix));
+        // A key ending in ${filename} makes the SDK add ["starts-with", "$key", keyPrefix] itself.
         request.Conditions.Add(S3PostCondition.ContentLengthRange(0, maxContentLength));
         var response = _client.CreatePresignedPost(request);
         var fields = new Dictionary<string, string>(response.Fields, StringComparer.Ordinal);
