@@ -51,8 +51,10 @@ build_base_image() {
   log "debootstrap --variant=minbase $suite (takes a minute or two)"
   debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 || { tail -n 30 "$rootfs.log" >&2; exit 1; }
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+  log "chroot: apt-get install libssl3 libicu72 ca-certificates tzdata"
   chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive bash -c \
-    'apt-get update -qq && apt-get install -y -qq --no-install-recommends libssl3 libicu72 ca-certificates tzdata >/dev/null && apt-get clean && rm -rf /var/lib/apt/lists/*'
+    'apt-get update -qq && apt-get install -y -qq --no-install-recommends libssl3 libicu72 ca-certificates tzdata && apt-get clean && rm -rf /var/lib/apt/lists/*' \
+    >>"$rootfs.log" 2>&1 || { tail -n 30 "$rootfs.log" >&2; exit 1; }
   : >"$rootfs/etc/resolv.conf"
   log "docker import -> $base_image"
   tar -C "$rootfs" -c . | docker import - "$base_image" >/dev/null
