@@ -39,6 +39,7 @@ public enum S3ErrorCode
     NoSuchCORSConfiguration,
     NoSuchKey,
     NoSuchUpload,
+    NoSuchVersion,
     NotImplemented,
     PreconditionFailed,
     RequestHeaderSectionTooLarge,

@@ -17,7 +17,7 @@ public static class S3ErrorStatus
         S3ErrorCode.AccessDenied or S3ErrorCode.AccessForbidden or S3ErrorCode.InvalidAccessKeyId
             or S3ErrorCode.RequestTimeTooSkewed or S3ErrorCode.SignatureDoesNotMatch => 403,
         S3ErrorCode.NoSuchBucket or S3ErrorCode.NoSuchCORSConfiguration or S3ErrorCode.NoSuchKey
-            or S3ErrorCode.NoSuchUpload => 404,
+            or S3ErrorCode.NoSuchUpload or S3ErrorCode.NoSuchVersion => 404,
         S3ErrorCode.MethodNotAllowed => 405,
         S3ErrorCode.BucketAlreadyOwnedByYou or S3ErrorCode.BucketNotEmpty => 409,
         S3ErrorCode.MissingContentLength => 411,

@@ -82,6 +82,20 @@ public static partial class S3Errors
     public static S3Error RequestHeaderSectionTooLarge() => new(S3ErrorCode.RequestHeaderSectionTooLarge,
         "Your request header section exceeds the maximum allowed size.", ("MaxSizeAllowed", "8192"));
 
+    public static S3Error InvalidTag(string message) => new(S3ErrorCode.InvalidTag, message);
+
+    public static S3Error CopyToItself() => new(S3ErrorCode.InvalidRequest,
+        "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+
+    public static S3Error InvalidCopySource() => new(S3ErrorCode.InvalidArgument,
+        "Copy Source must mention the source bucket and key: sourcebucket/sourcekey", ("ArgumentName", "x-amz-copy-source"));
+
+    public static S3Error NoSuchVersion(string key, string versionId) => new(S3ErrorCode.NoSuchVersion,
+        "The specified version does not exist.", ("Key", key), ("VersionId", versionId));
+
+    public static S3Error InvalidPartNumber(string value) => new(S3ErrorCode.InvalidArgument,
+        "Part number must be an integer between 1 and 10000, inclusive", ("ArgumentName", "partNumber"), ("ArgumentValue", value));
+
     public static S3Error InternalError() => new(S3ErrorCode.InternalError,
         "We encountered an internal error. Please try again.");
 }

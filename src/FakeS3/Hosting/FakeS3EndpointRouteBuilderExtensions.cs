@@ -1,14 +1,22 @@
 using FakeS3.Hosting;
+using FakeS3.Http;
+using FakeS3.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
 public static class FakeS3EndpointRouteBuilderExtensions
 {
     /// <summary>Adds the S3 request pipeline. Throws when AddFakeS3 was not called.</summary>
-    public static WebApplication MapFakeS3(this WebApplication app)
+    public static IApplicationBuilder MapFakeS3(this IApplicationBuilder app)
     {
-        if (app.Services.GetService<FakeS3Marker>() is null)
+        if (app.ApplicationServices.GetService<FakeS3Marker>() is null)
             throw new InvalidOperationException("Call builder.Services.AddFakeS3(configuration) before app.MapFakeS3().");
+        // Validate options and open the data file before Kestrel accepts traffic (fail fast, as YARP does).
+        var options = app.ApplicationServices.GetRequiredService<IOptions<FakeS3Options>>().Value;
+        app.ApplicationServices.GetRequiredService<FakeS3Initializer>().Initialize();
+        if (app is WebApplication web) StartupBanner.Register(web, options, app.ApplicationServices.GetRequiredService<FakeS3Database>());
+        app.UseMiddleware<S3Middleware>();
         return app;
     }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using FakeS3.Errors;
+using FakeS3.Http.Objects;
+using FakeS3.Storage;
+
+namespace FakeS3.Http.Multipart;
+
+/// <summary>Create/UploadPart/Complete/Abort/ListParts/ListMultipartUploads (the CLI and SDK transfer utilities use them).</summary>
+public sealed class MultipartEndpoints : IS3Endpoint
+{
+    public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
+    [
+        (S3Operation.CreateMultipartUpload, Create),
+        (S3Operation.UploadPart, UploadPart),
+        (S3Operation.CompleteMultipartUpload, CompleteMultipartEndpoint.HandleAsync),
+        (S3Operation.AbortMultipartUpload, Abort),
+        (S3Operation.ListParts, ListParts),
+        (S3Operation.ListMultipartUploads, ListUploads),
+    ];
+
+    static Task Create(S3RequestContext ctx)
+    {
+        ctx.RequireBucket();
+        var template = ObjectAttributes.FromHeaders(ctx);
+        template.ChecksumAlgorithm = ctx.Header("x-amz-checksum-algorithm")?.ToUpperInvariant();
+        var upload = ctx.Services.Multipart.Create(template, ctx.Now.UtcDateTime);
+        if (template.ChecksumAlgorithm is not null) ctx.Response.Headers["x-amz-checksum-algorithm"] = template.ChecksumAlgorithm;
+        return S3Responses.XmlAsync(ctx,
+            $"<InitiateMultipartUploadResult xmlns=\"{S3Responses.Namespace}\"><Bucket>{Xml.Escape(ctx.Bucket)}</Bucket><Key>{Xml.Escape(ctx.Key)}</Key><UploadId>{upload.Id}</UploadId></InitiateMultipartUploadResult>");
+    }
+
+    internal static MultipartUploadRecord RequireUpload(S3RequestContext ctx)
+    {
+        ctx.RequireBucket();
+        var id = ctx.Query["uploadId"] ?? "";
+        return ctx.Services.Multipart.Get(ctx.Bucket, ctx.Key, id) ?? throw new S3Exception(S3Errors.NoSuchUpload(id));
+    }
+
+    static async Task UploadPart(S3RequestContext ctx)
+    {
+        var pn = ctx.Query["partNumber"] ?? "";
+        if (!int.TryParse(pn, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10000)
+            throw new S3Exception(S3Errors.InvalidPartNumber(pn));
+        var upload = RequireUpload(ctx);
+        var (blob, digest) = await PayloadReceiver.ReceiveAsync(ctx, isUploadPart: true);
+        var part = new PartRecord
+        {
+            UploadId = upload.Id, PartNumber = partNumber, ETag = "\"" + digest.Md5Hex + "\"",
+            LastModified = ctx.Now.UtcDateTime, ChecksumValue = digest.ChecksumBase64,
+        };
+        using (blob)
+        {
+            S3RequestContext.ThrowFor(ctx.Services.Multipart.CommitPart(part, blob), ctx.Bucket, ctx.Key, upload.Id);
+        }
+        ctx.Response.Headers.ETag = part.ETag;
+        ctx.Response.Headers["x-amz-server-side-encryption"] = "AES256";
+        if (digest.ChecksumSupplied) ctx.Response.Headers[digest.ChecksumHeaderName] = digest.ChecksumBase64;
+        await S3Responses.EmptyAsync(ctx);
+    }
+
+    static Task Abort(S3RequestContext ctx)
+    {
+        var upload = RequireUpload(ctx);
+        S3RequestContext.ThrowFor(ctx.Services.Multipart.Abort(upload.Id), ctx.Bucket, ctx.Key, upload.Id);
+        return S3Responses.EmptyAsync(ctx, 204);
+    }
+
+    static Task ListParts(S3RequestContext ctx)
+    {
+        var upload = RequireUpload(ctx);
+        var marker = int.TryParse(ctx.Query["part-number-marker"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
+        var max = int.TryParse(ctx.Query["max-parts"], NumberStyles.None, CultureInfo.InvariantCulture, out var mp) ? Math.Min(mp, 1000) : 1000;
+        var parts = ctx.Services.Multipart.ListParts(upload.Id).Where(p => p.PartNumber > marker).ToList();
+        var page = parts.Take(max).ToList();
+        var truncated = parts.Count > page.Count;
+        var sb = new StringBuilder($"<ListPartsResult xmlns=\"{S3Responses.Namespace}\">");
+        sb.Append("<Bucket>").Append(Xml.Escape(ctx.Bucket)).Append("</Bucket><Key>").Append(Xml.Escape(ctx.Key))
+          .Append("</Key><UploadId>").Append(upload.Id).Append("</UploadId>")
+          .Append(CultureInfo.InvariantCulture, $"<PartNumberMarker>{marker}</PartNumberMarker>");
+        if (page.Count > 0) sb.Append(CultureInfo.InvariantCulture, $"<NextPartNumberMarker>{page[^1].PartNumber}</NextPartNumberMarker>");
+        sb.Append(CultureInfo.InvariantCulture, $"<MaxParts>{max}</MaxParts><IsTruncated>{(truncated ? "true" : "false")}</IsTruncated>");
+        foreach (var p in page)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<Part><PartNumber>{p.PartNumber}</PartNumber><LastModified>{Formats.Iso8601(p.LastModified)}</LastModified><ETag>{Xml.Escape(p.ETag)}</ETag><Size>{p.Size}</Size></Part>");
+        }
+        sb.Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(upload.Template.StorageClass).Append("</StorageClass></ListPartsResult>");
+        return S3Responses.XmlAsync(ctx, sb.ToString());
+    }
+
+    static Task ListUploads(S3RequestContext ctx)
+    {
+        ctx.RequireBucket();
+        var prefix = ctx.Query["prefix"] ?? "";
+        var uploads = ctx.Services.Multipart.List(ctx.Bucket).Where(u => u.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var sb = new StringBuilder($"<ListMultipartUploadsResult xmlns=\"{S3Responses.Namespace}\">");
+        sb.Append("<Bucket>").Append(Xml.Escape(ctx.Bucket)).Append("</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker>")
+          .Append("<Prefix>").Append(Xml.Escape(prefix)).Append("</Prefix><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>");
+        foreach (var u in uploads)
+        {
+            sb.Append("<Upload><Key>").Append(Xml.Escape(u.Key)).Append("</Key><UploadId>").Append(u.Id).Append("</UploadId>")
+              .Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(u.Template.StorageClass)
+              .Append("</StorageClass><Initiated>").Append(Formats.Iso8601(u.Initiated)).Append("</Initiated></Upload>");
+        }
+        sb.Append("</ListMultipartUploadsResult>");
+        return S3Responses.XmlAsync(ctx, sb.ToString());
+    }
+
+    static string OwnerXml(string element) => $"<{element}><ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName></{element}>";
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Xml.Linq;
+using FakeS3.Errors;
+using FakeS3.Storage;
+
+namespace FakeS3.Http.Objects;
+
+/// <summary>DeleteObject (204 whether or not the key existed) and DeleteObjects (up to 1000 keys).</summary>
+public sealed class DeleteObjectEndpoint : IS3Endpoint
+{
+    public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
+        [(S3Operation.DeleteObject, DeleteOne), (S3Operation.DeleteObjects, DeleteMany)];
+
+    static Task DeleteOne(S3RequestContext ctx)
+    {
+        ctx.RequireBucket();
+        var status = ctx.Store.DeleteObject(ctx.Bucket, ctx.Key);
+        if (status == StoreStatus.NoSuchBucket) S3RequestContext.ThrowFor(status, ctx.Bucket);
+        return S3Responses.EmptyAsync(ctx, 204);
+    }
+
+    static async Task DeleteMany(S3RequestContext ctx)
+    {
+        ctx.RequireBucket();
+        var body = await RequestBodies.ReadSmallAsync(ctx, 2 * 1024 * 1024);
+        var (keys, quiet) = Parse(body);
+        var sb = new StringBuilder($"<DeleteResult xmlns=\"{S3Responses.Namespace}\">");
+        foreach (var (key, versionId) in keys)
+        {
+            if (versionId is not null && versionId != "null")
+            {
+                sb.Append("<Error><Key>").Append(Xml.Escape(key)).Append("</Key><VersionId>").Append(Xml.Escape(versionId))
+                  .Append("</VersionId><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message></Error>");
+                continue;
+            }
+            ctx.Store.DeleteObject(ctx.Bucket, key);
+            if (quiet) continue;
+            sb.Append("<Deleted><Key>").Append(Xml.Escape(key)).Append("</Key>");
+            if (versionId is not null) sb.Append("<VersionId>null</VersionId>");
+            sb.Append("</Deleted>");
+        }
+        sb.Append("</DeleteResult>");
+        await S3Responses.XmlAsync(ctx, sb.ToString());
+    }
+
+    static (List<(string Key, string? VersionId)>, bool Quiet) Parse(byte[] body)
+    {
+        try
+        {
+            var root = XDocument.Parse(Encoding.UTF8.GetString(body)).Root;
+            if (root is null || root.Name.LocalName != "Delete") throw new S3Exception(S3Errors.MalformedXml());
+            var quiet = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Quiet")?.Value.Trim() == "true";
+            var keys = new List<(string, string?)>();
+            foreach (var o in root.Elements().Where(e => e.Name.LocalName == "Object"))
+            {
+                var key = o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw new S3Exception(S3Errors.MalformedXml());
+                keys.Add((key, o.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value));
+            }
+            if (keys.Count is 0 or > 1000) throw new S3Exception(S3Errors.MalformedXml());
+            return (keys, quiet);
+        }
+        catch (System.Xml.XmlException)
+        {
+            throw new S3Exception(S3Errors.MalformedXml());
+        }
+    }
+}

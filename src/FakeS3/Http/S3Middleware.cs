@@ -1,0 +1,89 @@
+using FakeS3.Errors;
+using FakeS3.Hosting;
+using FakeS3.Signing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FakeS3.Http;
+
+/// <summary>
+/// The S3 pipeline, in order: request ids → target + operation → authentication → endpoint. Every failure
+/// becomes S3 XML through the one writer; anything unexpected is an InternalError, never a bare 500 page.
+/// </summary>
+public sealed class S3Middleware(
+    RequestDelegate next,
+    S3Services services,
+    RequestAuthenticator authenticator,
+    IEnumerable<IS3Endpoint> endpoints,
+    IOptions<FakeS3Options> options,
+    ILogger<S3Middleware> logger)
+{
+    readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
+        endpoints.SelectMany(e => e.Operations).ToDictionary(p => p.Operation, p => p.Handle);
+
+    // Terminal: every request that reaches here is an S3 request, so `next` is never called.
+    public Task InvokeAsync(HttpContext http) => HandleAsync(http);
+
+    internal RequestDelegate Next { get; } = next;
+
+    async Task HandleAsync(HttpContext http)
+    {
+        var ids = S3RequestIds.Of(http);
+        S3RequestIds.Apply(http, ids);
+        S3RequestContext? ctx = null;
+        try
+        {
+            var target = S3RequestTarget.From(http, options.Value.BaseDomain);
+            var query = S3Query.Parse(target.RawQuery);
+            var (operation, name) = S3OperationResolver.Resolve(http.Request.Method, target, query, http.Request.Headers);
+            ctx = new S3RequestContext
+            {
+                Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
+                Signable = SignableRequest.From(http.Request, target.VirtualHosted ? target.Bucket : null), Services = services,
+            };
+            http.Features.Set(ctx);
+            if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
+            {
+                ctx.Auth = authenticator.Authenticate(ctx.Signable);
+                if (ctx.IsAnonymous && !AnonymousAccess.IsAllowed(ctx))
+                    throw new S3Exception(S3Errors.AccessDenied().WithExplanation(
+                        "The request carries no signature (no Authorization header, no X-Amz-Signature or Signature query parameter) and the resource is not public."));
+            }
+            if (!_table.TryGetValue(operation, out var handle))
+                throw new S3Exception(S3Errors.NotImplemented(name));
+            await handle(ctx);
+        }
+        catch (S3Exception e)
+        {
+            await FailAsync(http, e.Error);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel: body shorter than Content-Length, client gone, limits exceeded.
+            logger.LogDebug(e, "Bad HTTP request");
+            await FailAsync(http, S3Errors.IncompleteBody().WithExplanation(e.Message));
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away; nothing to answer
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Unhandled error in {Operation}", ctx?.OperationName);
+            await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
+        }
+    }
+
+    async Task FailAsync(HttpContext http, S3Error error)
+    {
+        http.Features.Set(error);
+        if (http.Response.HasStarted)
+        {
+            // Mid-body failure (e.g. GET stream): S3 would cut the connection too.
+            http.Abort();
+            return;
+        }
+        await S3ErrorWriter.WriteAsync(http, error, options.Value.ExplanationHeader);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FakeS3.Http;
+
+/// <summary>
+/// Bucket and key taken from the RAW request target (never the decoded, dot-segment-normalised Request.Path:
+/// S3 does no path normalisation, spec §1.2–1.3) and the Host header (virtual-hosted style, spec §6.5).
+/// </summary>
+public sealed record S3RequestTarget(string? Bucket, string? Key, bool VirtualHosted, string RawPath, string RawQuery)
+{
+    public static S3RequestTarget From(HttpContext context, string baseDomain)
+    {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw))
+            raw = context.Request.PathBase.Add(context.Request.Path).ToUriComponent() + context.Request.QueryString.ToUriComponent();
+        return Parse(raw, context.Request.Host.Value ?? "", baseDomain);
+    }
+
+    public static S3RequestTarget Parse(string rawTarget, string host, string baseDomain)
+    {
+        if (rawTarget.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rawTarget.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            // absolute-form request target (proxies): keep only path and query
+            var slash = rawTarget.IndexOf('/', rawTarget.IndexOf("//", StringComparison.Ordinal) + 2);
+            rawTarget = slash < 0 ? "/" : rawTarget[slash..];
+        }
+        var q = rawTarget.IndexOf('?');
+        var rawPath = q < 0 ? rawTarget : rawTarget[..q];
+        var rawQuery = q < 0 ? "" : rawTarget[(q + 1)..];
+        if (rawPath.Length == 0) rawPath = "/";
+        var path = PercentDecode(rawPath);
+
+        var vhostBucket = VirtualHostBucket(host, baseDomain);
+        if (vhostBucket is not null)
+        {
+            var key = path.Length > 1 ? path[1..] : null;
+            return new S3RequestTarget(vhostBucket, key, true, rawPath, rawQuery);
+        }
+        var rest = path.TrimStart('/') == path ? path : path[1..];
+        if (rest.Length == 0) return new S3RequestTarget(null, null, false, rawPath, rawQuery);
+        var sep = rest.IndexOf('/');
+        if (sep < 0) return new S3RequestTarget(rest, null, false, rawPath, rawQuery);
+        var objectKey = rest[(sep + 1)..];
+        return new S3RequestTarget(rest[..sep], objectKey.Length == 0 ? null : objectKey, false, rawPath, rawQuery);
+    }
+
+    static string? VirtualHostBucket(string host, string baseDomain)
+    {
+        var name = host;
+        if (name.StartsWith('['))
+            return null; // IPv6 literal
+        var colon = name.LastIndexOf(':');
+        if (colon >= 0) name = name[..colon];
+        var suffix = "." + baseDomain;
+        if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            return name[..^suffix.Length];
+        return null;
+    }
+
+    /// <summary>Percent-decodes once to UTF-8 ('+' stays literal: it is not a space in a path).</summary>
+    public static string PercentDecode(string value)
+    {
+        if (value.IndexOf('%') < 0) return value;
+        var bytes = new List<byte>(value.Length);
+        Span<byte> tmp = stackalloc byte[4];
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
+            {
+                bytes.Add((byte)(Hex(value[i + 1]) * 16 + Hex(value[i + 2])));
+                i += 2;
+            }
+            else
+            {
+                var n = Encoding.UTF8.GetBytes([c], tmp);
+                for (var k = 0; k < n; k++) bytes.Add(tmp[k]);
+            }
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+    static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}

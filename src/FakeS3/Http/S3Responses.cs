@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace FakeS3.Http;
+
+/// <summary>Success bodies. Error bodies are written only by Errors/S3ErrorWriter.</summary>
+public static class S3Responses
+{
+    public const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    public const string Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    public static async Task XmlAsync(S3RequestContext ctx, string xml, int status = 200)
+    {
+        var body = Encoding.UTF8.GetBytes(XmlDeclaration + xml);
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/xml";
+        ctx.Response.ContentLength = body.Length;
+        if (!Microsoft.AspNetCore.Http.HttpMethods.IsHead(ctx.Request.Method))
+            await ctx.Response.Body.WriteAsync(body, ctx.Http.RequestAborted);
+    }
+
+    public static Task EmptyAsync(S3RequestContext ctx, int status = 200)
+    {
+        ctx.Response.StatusCode = status;
+        if (status != 204 && status != 304) ctx.Response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,63 @@
+namespace FakeS3.Storage;
+
+/// <summary>Reads a byte range across an object's blob segments, one chunk document at a time.</summary>
+internal sealed class BlobReadStream : Stream
+{
+    readonly FakeS3Database _db;
+    readonly IReadOnlyList<BlobSegment> _segments;
+    readonly long _end;
+    long _position;
+    byte[]? _chunk;
+    string? _chunkId;
+
+    public BlobReadStream(FakeS3Database db, IReadOnlyList<BlobSegment> segments, long offset, long length)
+    {
+        _db = db;
+        _segments = segments;
+        _position = offset;
+        _end = offset + length;
+    }
+
+    public override int Read(Span<byte> destination)
+    {
+        if (_position >= _end || destination.IsEmpty) return 0;
+        // locate the segment and chunk holding _position
+        long segStart = 0;
+        var i = 0;
+        while (i < _segments.Count && segStart + _segments[i].Size <= _position) segStart += _segments[i++].Size;
+        if (i == _segments.Count) return 0;
+        var inSegment = _position - segStart;
+        var chunkIndex = (int)(inSegment / BlobWriter.ChunkSize);
+        var inChunk = (int)(inSegment % BlobWriter.ChunkSize);
+        var id = BlobWriter.ChunkId(_segments[i].BlobId, chunkIndex);
+        if (_chunkId != id)
+        {
+            var doc = _db.Chunks.FindById(id) ?? throw new IOException($"Blob chunk {id} is missing.");
+            _chunk = doc["d"].AsBinary;
+            _chunkId = id;
+        }
+        var available = Math.Min(_chunk!.Length - inChunk, _end - _position);
+        var n = (int)Math.Min(available, destination.Length);
+        _chunk.AsSpan(inChunk, n).CopyTo(destination);
+        _position += n;
+        return n;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _position; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

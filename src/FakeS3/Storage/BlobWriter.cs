@@ -1,0 +1,105 @@
+using LiteDB;
+
+namespace FakeS3.Storage;
+
+/// <summary>
+/// Writes one blob as fixed-size chunk documents while the body streams in. Nothing is visible until a store
+/// commits an object or part that references the blob; disposing an uncommitted writer deletes what it wrote.
+/// </summary>
+public sealed class BlobWriter : Stream
+{
+    public const int ChunkSize = 64 * 1024; // under the 85 KB large-object-heap threshold
+
+    readonly FakeS3Database _db;
+    readonly byte[] _buffer = new byte[ChunkSize];
+    int _buffered;
+    int _chunkIndex;
+    bool _pendingRecorded;
+
+    internal BlobWriter(FakeS3Database db)
+    {
+        _db = db;
+        BlobId = Guid.NewGuid().ToString("N");
+    }
+
+    public string BlobId { get; }
+    public long Size { get; private set; }
+    public bool Committed { get; private set; }
+
+    public override void Write(ReadOnlySpan<byte> source)
+    {
+        while (!source.IsEmpty)
+        {
+            if (_buffered == ChunkSize) FlushChunk();
+            var n = Math.Min(source.Length, ChunkSize - _buffered);
+            source[..n].CopyTo(_buffer.AsSpan(_buffered));
+            _buffered += n;
+            Size += n;
+            source = source[n..];
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+    {
+        Write(source.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer.AsSpan(offset, count));
+        return Task.CompletedTask;
+    }
+
+    void FlushChunk()
+    {
+        if (!_pendingRecorded)
+        {
+            // Recorded before the first chunk lands, so a crash mid-upload leaves a marker the next start cleans up.
+            _db.PendingBlobs.Insert(new BsonDocument { ["_id"] = BlobId });
+            _pendingRecorded = true;
+        }
+        _db.Chunks.Insert(ChunkDocument(_chunkIndex++, _buffer.AsSpan(0, _buffered)));
+        _buffered = 0;
+    }
+
+    /// <summary>Writes the buffered tail and clears the pending marker; call inside the store's commit transaction.</summary>
+    internal void CompleteInTransaction()
+    {
+        if (_buffered > 0 || _chunkIndex == 0)
+        {
+            _db.Chunks.Insert(ChunkDocument(_chunkIndex++, _buffer.AsSpan(0, _buffered)));
+            _buffered = 0;
+        }
+        if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
+        Committed = true;
+    }
+
+    BsonDocument ChunkDocument(int index, ReadOnlySpan<byte> data) =>
+        new() { ["_id"] = ChunkId(BlobId, index), ["d"] = data.ToArray() };
+
+    internal static string ChunkId(string blobId, int index) => $"{blobId}/{index:D8}";
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !Committed)
+        {
+            LiteDbBlobStore.DeleteChunks(_db, BlobId);
+            if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
+            Committed = true; // nothing left to clean
+        }
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => Size;
+    public override long Position { get => Size; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

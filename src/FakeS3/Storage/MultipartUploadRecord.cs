@@ -1,0 +1,27 @@
+namespace FakeS3.Storage;
+
+/// <summary>An initiated multipart upload; the object attributes are those given to CreateMultipartUpload.</summary>
+public sealed class MultipartUploadRecord
+{
+    public string Id { get; set; } = "";
+    public string Bucket { get; set; } = "";
+    public string Key { get; set; } = "";
+    public DateTime Initiated { get; set; }
+    /// <summary>Template for the completed object (content type, metadata, tags, ACL, checksum algorithm).</summary>
+    public ObjectRecord Template { get; set; } = new();
+}
+
+public sealed class PartRecord
+{
+    /// <summary>"{uploadId}/{partNumber:D5}" so a prefix range lists the parts in order.</summary>
+    public string Id { get; set; } = "";
+    public string UploadId { get; set; } = "";
+    public int PartNumber { get; set; }
+    public long Size { get; set; }
+    public string ETag { get; set; } = "";
+    public DateTime LastModified { get; set; }
+    public string? ChecksumValue { get; set; }
+    public string BlobId { get; set; } = "";
+
+    public static string MakeId(string uploadId, int partNumber) => $"{uploadId}/{partNumber:D5}";
+}

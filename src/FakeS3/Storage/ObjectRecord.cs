@@ -1,0 +1,41 @@
+namespace FakeS3.Storage;
+
+/// <summary>
+/// An object's metadata as stored. The bytes live in blob segments (one for PUT/POST, one per part after a
+/// multipart completion), so completing an upload never copies data.
+/// </summary>
+public sealed class ObjectRecord
+{
+    /// <summary>"{bucket}/{key}": bucket names never contain '/', so this is unique and sorts by key.</summary>
+    public string Id { get; set; } = "";
+    public string Bucket { get; set; } = "";
+    public string Key { get; set; } = "";
+    public long Size { get; set; }
+    /// <summary>Quoted, as S3 returns it: "md5hex" or "md5hex-N".</summary>
+    public string ETag { get; set; } = "";
+    public DateTime LastModified { get; set; }
+    public string ContentType { get; set; } = "binary/octet-stream";
+    public string? ContentEncoding { get; set; }
+    public string? ContentDisposition { get; set; }
+    public string? ContentLanguage { get; set; }
+    public string? CacheControl { get; set; }
+    public string? Expires { get; set; }
+    public string? WebsiteRedirectLocation { get; set; }
+    public string StorageClass { get; set; } = "STANDARD";
+    public Dictionary<string, string> Metadata { get; set; } = new(StringComparer.Ordinal);
+    public string? ChecksumAlgorithm { get; set; }
+    public string? ChecksumValue { get; set; }
+    public string? ChecksumType { get; set; }
+    public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
+    public string Acl { get; set; } = "private";
+    public int? PartsCount { get; set; }
+    public List<BlobSegment> Segments { get; set; } = [];
+
+    public static string MakeId(string bucket, string key) => bucket + "/" + key;
+}
+
+public sealed class BlobSegment
+{
+    public string BlobId { get; set; } = "";
+    public long Size { get; set; }
+}

@@ -1,0 +1,12 @@
+namespace FakeS3.Storage;
+
+/// <summary>What a store operation found; the HTTP edge turns it into an S3 answer (Garnet's GarnetStatus).</summary>
+public enum StoreStatus
+{
+    Ok,
+    NoSuchBucket,
+    NoSuchKey,
+    NoSuchUpload,
+    BucketAlreadyExists,
+    BucketNotEmpty,
+}
