@@ -6,11 +6,12 @@
 #
 # The command sees FAKES3_ENDPOINT (http://127.0.0.1:<port>), FAKES3_ACCESS_KEY, FAKES3_SECRET_KEY and
 # FAKES3_REGION. Without a command, the bounded load smoke (load/smoke.sh) runs against the container.
-# Env: FAKES3_CI_PORT (default 4590), FAKES3_IMAGE (default fakes3:local).
+# Env: FAKES3_CI_PORT (default: a free port), FAKES3_IMAGE (default fakes3:local).
 set -euo pipefail
 
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-port="${FAKES3_CI_PORT:-4590}"
+port="${FAKES3_CI_PORT:-$(free_port)}"
 image="${FAKES3_IMAGE:-fakes3:local}"
 container="fakes3-ci-$$"
 dockerd_pid=""

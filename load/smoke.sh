@@ -4,10 +4,11 @@
 #
 #   load/smoke.sh [endpoint]
 #
-# Without an endpoint, src/FakeS3 is started on 127.0.0.1:${SMOKE_PORT:-4596} with a temporary data file.
+# Without an endpoint, src/FakeS3 is started on 127.0.0.1 (a free port, or SMOKE_PORT) with a temporary data file.
 # Exit code: non-zero when a run fails its verdict (errors, accepted must-reject requests, corrupt data).
 set -euo pipefail
 
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 endpoint="${1:-}"
 work="$(mktemp -d /tmp/fakes3-smoke.XXXXXX)"
@@ -20,7 +21,7 @@ trap cleanup EXIT
 
 dotnet build "$repo/load/FakeS3.Load/FakeS3.Load.csproj" -c Release -nologo -v quiet >/dev/null
 if [[ -z "$endpoint" ]]; then
-  endpoint="http://127.0.0.1:${SMOKE_PORT:-4596}"
+  endpoint="http://127.0.0.1:${SMOKE_PORT:-$(free_port)}"
   dotnet build "$repo/src/FakeS3/FakeS3.csproj" -c Release -nologo -v quiet >/dev/null
   dotnet "$repo/src/FakeS3/bin/Release/net10.0/FakeS3.dll" --urls "$endpoint" --FakeS3:DataPath "$work/fakes3.db" >"$work/server.log" 2>&1 &
   server_pid=$!

@@ -44,6 +44,18 @@ public sealed class CountingTests
     }
 
     [Fact]
+    public async Task TargetRate_PacesRequests()
+    {
+        await using var stub = await StubS3Server.StartAsync();
+
+        var (exit, report, output) = await Runner.RunAsync(stub.Endpoint, "presigned-put", "--rate", "100", "--duration", "1s", "--concurrency", "4");
+
+        Assert.True(exit == LoadApp.ExitPassed, output);
+        Assert.InRange(report!.Requests, 50, 100);
+        Assert.Equal(report.Requests, stub.CountKeys("PUT", "/put/"));
+    }
+
+    [Fact]
     public async Task PresignedGet_AgainstStoringStub_ComparesEveryByte()
     {
         await using var stub = await StubS3Server.StartAsync();

@@ -104,8 +104,13 @@ public static class MustRejectScenario
         return new Uri(string.Concat(s.AsSpan(0, at), flipped.ToString(), s.AsSpan(at + 1)));
     }
 
-    private static Uri ReplaceKey(Uri url, string fromKey, string toKey) =>
-        new(url.OriginalString.Replace("/" + fromKey + "?", "/" + toKey + "?", StringComparison.Ordinal));
+    private static Uri ReplaceKey(Uri url, string fromKey, string toKey)
+    {
+        var replaced = url.OriginalString.Replace("/" + fromKey + "?", "/" + toKey + "?", StringComparison.Ordinal);
+        // An unchanged URL would be a valid request and show up as a false "accepted".
+        return replaced != url.OriginalString ? new Uri(replaced)
+            : throw new InvalidOperationException($"cannot find key {fromKey} in the presigned URL path");
+    }
 
     /// <summary>Raises the policy's size limit while keeping the old signature: the signature no longer matches.</summary>
     private static PostForm TamperPolicy(PostForm form)
