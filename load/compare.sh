@@ -34,6 +34,9 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk"; exit 1; }
 
+# json FILE EXPR: evaluates a Python expression over the runner's JSON report r.
+json() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": r}))' "$@" 2>/dev/null || echo "n/a"; }
+
 wait_http() { # url
   for _ in $(seq 1 150); do
     curl -s -o /dev/null --max-time 1 "$1" && return 0
@@ -88,7 +91,7 @@ if [[ -n "$fpid" ]]; then
   peak=$(( hwm > sampled ? hwm : sampled ))
   rss_mib=$(( peak / 1024 ))
   printf 'peak RSS, %s PUT then GET\tVmHWM\t%s\t\tMiB\t<150 MiB\t%s\n' "$rss_size" "$rss_mib" \
-    "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"read-back {r[\"integrity\"][\"checked\"]} checked, {r[\"integrity\"][\"corrupted\"]} corrupted; {r[\"megabytesPerSecond\"]} MB/s")' "$work/rss/large-put.json" 2>/dev/null || echo "run failed")" >>"$results"
+    "$(json "$work/rss/large-put.json" '"PUT + read-back GET: %d checked, %d corrupted, verdict %s" % (r["integrity"]["checked"], r["integrity"]["corrupted"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
 fi
 
 # --- wrk: presigned GET / PUT / POST ----------------------------------------------------------------
@@ -131,7 +134,6 @@ run_runner() { # name endpoint extra-args... -> report json path
   echo "${cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g" >>"$commands"
   "${cmd[@]}" >"$work/$name.out" 2>&1 || true
 }
-json() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": r}))' "$@" 2>/dev/null || echo "n/a"; }
 
 for spec in "sdk-put|SDK PutObject 4 KiB (aws-chunked)|--concurrency $conns" \
             "mixed|mixed 60/20/10/10 4 KiB|--concurrency $conns" \

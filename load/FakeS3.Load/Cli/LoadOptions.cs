@@ -28,6 +28,4 @@ public sealed record LoadOptions
     public string Key { get; init; } = "load/object";
     public TimeSpan PresignExpiry { get; init; } = TimeSpan.FromHours(1);
     public bool Help { get; init; }
-
-    public TimeSpan EffectiveDuration => Duration ?? (Requests is null ? TimeSpan.FromSeconds(10) : TimeSpan.MaxValue);
 }

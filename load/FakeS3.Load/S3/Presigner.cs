@@ -68,6 +68,3 @@ public sealed class Presigner : IDisposable
 
     public void Dispose() => _client.Dispose();
 }
-
-/// <summary>The form action and the signed fields; the caller adds <c>key</c> and the file part (last).</summary>
-public sealed record PostForm(Uri Action, IReadOnlyDictionary<string, string> Fields);

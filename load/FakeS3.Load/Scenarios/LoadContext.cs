@@ -96,17 +96,3 @@ public sealed class LoadContext(S3Target target, Presigner presigner, S3Http htt
         http.Client.Dispose();
     }
 }
-
-/// <summary>Keeps the first few keys a PUT scenario wrote successfully, for the read-back check.</summary>
-public sealed class WrittenSample(int capacity)
-{
-    private readonly ConcurrentQueue<(string Key, int Seed, long Size)> _keys = new();
-    private int _count;
-
-    public void Add(string key, int seed, long size)
-    {
-        if (Interlocked.Increment(ref _count) <= capacity) _keys.Enqueue((key, seed, size));
-    }
-
-    public IEnumerable<(string Key, int Seed, long Size)> Items => _keys;
-}

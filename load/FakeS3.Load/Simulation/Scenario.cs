@@ -18,14 +18,3 @@ public sealed record Scenario(
     /// <summary>True for the "must be rejected" workload: a 2xx is a failure, a 400/403 a success.</summary>
     public bool ExpectsRejection { get; init; }
 }
-
-/// <summary>Per-call information handed to a step.</summary>
-/// <param name="InvocationNumber">Global, 1-based, unique across workers and phases: use it for distinct keys.</param>
-/// <param name="WorkerId">0-based copy (NBomber: ScenarioInfo.InstanceNumber).</param>
-public readonly record struct StepContext(long InvocationNumber, int WorkerId);
-
-/// <summary>Result of reading back objects the run wrote.</summary>
-public sealed record IntegrityResult(int Checked, int Corrupted, IReadOnlyList<string> Details)
-{
-    public static IntegrityResult NotChecked { get; } = new(0, 0, []);
-}

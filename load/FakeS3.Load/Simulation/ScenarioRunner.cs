@@ -112,11 +112,3 @@ public sealed class ScenarioRunner(TextWriter progress, TimeSpan progressInterva
         _ => ex.GetType().Name,
     };
 }
-
-public sealed record RunResult(
-    Scenario Scenario,
-    LoadSimulation Simulation,
-    StatsCollector Stats,
-    DateTimeOffset StartedUtc,
-    TimeSpan Elapsed,
-    IntegrityResult Integrity);

@@ -87,8 +87,3 @@ public sealed class StatsCollector(int workers = 1)
 
     private readonly record struct StatusKey(int Status, string Code);
 }
-
-/// <summary>How many responses had this status and S3 error code (status 0: no HTTP response).</summary>
-public sealed record StatusCount(int Status, string Code, long Count);
-
-public sealed record OperationCount(string Operation, long Count);
