@@ -18,9 +18,11 @@ def num(text):
         return None
 
 
-def verdict(fakes3, baseline, target):
+def verdict(fakes3, baseline, target, note=""):
     if not target:
         return ""
+    if "non-2xx" in note:
+        return "**not valid** (errors)"
     if target.startswith("<"):
         limit = num(target[1:].split()[0])
         return "" if fakes3 is None or limit is None else ("met" if fakes3 < limit else "**missed**")
@@ -37,7 +39,7 @@ def table(rows):
         ratio = f"{fv / bv:.2f}" if fv is not None and bv else ""
         shown_target = (f"≥ {target}" if target and not target.startswith("<") else target)
         lines.append(f"| {load} | {tool} | {f or '—'} | {b or '—'} | {unit} | {ratio} | {shown_target} | "
-                     f"{verdict(fv, bv, target)} | {note} |")
+                     f"{verdict(fv, bv, target, note)} | {note} |")
     return "\n".join(lines)
 
 
