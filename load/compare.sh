@@ -2,7 +2,7 @@
 # FakeS3 next to bare Kestrel (load/baseline), same machine, same run, same tools:
 #   wrk (1 thread, 16 connections, median of 3) for raw presigned GET 4 KiB, presigned PUT 64 KiB and
 #   POST-policy 4 KiB; the C# runner (load/FakeS3.Load) for SDK PutObject (aws-chunked), the mixed
-#   workload and large PUTs; peak RSS of FakeS3 during a 1 GiB PUT then GET; the must-reject workload.
+#   workload and large PUTs (large GETs on FakeS3 only); peak RSS of FakeS3 during a 1 GiB PUT then GET; the must-reject workload.
 # Prints the ratio table and writes it to docs/benchmarks.md with the machine, date and commands.
 #
 # Env: COMPARE_DURATION (10s), COMPARE_REPS (3), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
@@ -150,6 +150,12 @@ for spec in "sdk-put|SDK PutObject 4 KiB (aws-chunked)|--concurrency $conns" \
   printf '%s\trunner\t%s\t%s\t%s\t\t%s\n' "$label" "$(json "$fj" "$expr")" "$(json "$bj" "$expr")" "$unit" \
     "$(json "$fj" '"FakeS3: %d failed, verdict %s" % (r["failed"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
 done
+
+log "runner large-get (FakeS3 only: the baseline has no large objects)"
+run_runner "f-large-get" "$furl" --scenario large-get --concurrency 4 --object-size 64MiB
+lj="$work/f-large-get/large-get.json"
+printf 'presigned GET 64 MiB\trunner\t%s\t\tMB/s\t\t%s\n' "$(json "$lj" 'r["megabytesPerSecond"]')" \
+  "$(json "$lj" '"FakeS3 only; every byte compared: %d failed, verdict %s" % (r["failed"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
 
 log "runner must-reject (FakeS3 only)"
 run_runner "f-must-reject" "$furl" --scenario must-reject --concurrency "$conns"
