@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Bounded load smoke on loopback: checks that the runner works end to end and that the server refuses
+# every request of the must-reject workload. A few hundred requests, a few seconds.
+#
+#   load/smoke.sh [endpoint]
+#
+# Without an endpoint, src/FakeS3 is started on 127.0.0.1 (a free port, or SMOKE_PORT) with a temporary data file.
+# Exit code: non-zero when a run fails its verdict (errors, accepted must-reject requests, corrupt data).
+set -euo pipefail
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+endpoint="${1:-}"
+work="$(mktemp -d /tmp/fakes3-smoke.XXXXXX)"
+server_pid=""
+cleanup() {
+  [[ -n "$server_pid" ]] && { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+dotnet build "$repo/load/FakeS3.Load/FakeS3.Load.csproj" -c Release -nologo -v quiet >/dev/null
+if [[ -z "$endpoint" ]]; then
+  endpoint="http://127.0.0.1:${SMOKE_PORT:-$(free_port)}"
+  dotnet build "$repo/src/FakeS3/FakeS3.csproj" -c Release -nologo -v quiet >/dev/null
+  dotnet "$repo/src/FakeS3/bin/Release/net10.0/FakeS3.dll" --urls "$endpoint" --FakeS3:DataPath "$work/fakes3.db" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 1 "$endpoint/" && break; sleep 0.2; done
+fi
+
+runner=(timeout 120 dotnet "$repo/load/FakeS3.Load/bin/Release/net10.0/FakeS3.Load.dll"
+  --endpoint "$endpoint" --access-key "${FAKES3_ACCESS_KEY:-fakes3}" --secret-key "${FAKES3_SECRET_KEY:-fakes3secret}"
+  --region "${FAKES3_REGION:-us-east-1}" --bucket load-smoke --warmup 0s --concurrency 4 --fail-on-error
+  --report-dir "${SMOKE_REPORT_DIR:-$repo/artifacts/load/smoke}")
+status=0
+for scenario in presigned-put:200 presigned-get:200 post-policy:100 sdk-put:100 must-reject:140; do
+  name=${scenario%%:*}; count=${scenario##*:}
+  if "${runner[@]}" --scenario "$name" --requests "$count" >"$work/$name.out" 2>&1; then
+    printf '[smoke] %-14s passed  (%s)\n' "$name" "$(grep -m1 -E '^\| [0-9]' "$work/$name.out" || true)"
+  else
+    status=1
+    printf '[smoke] %-14s FAILED\n' "$name"
+    sed -n '/^# Load report/,$p' "$work/$name.out" | head -n 40
+    grep -E 'setup or read-back failed' "$work/$name.out" || true
+  fi
+done
+exit "$status"
