@@ -1,0 +1,1 @@
+return await FakeS3.Conformance.Cli.MainAsync(args);
