@@ -1,1 +1,6 @@
-return await FakeS3.Conformance.Cli.MainAsync(args);
+namespace FakeS3.Conformance;
+
+public static class ConformanceProgram
+{
+    public static Task<int> Main(string[] args) => Cli.MainAsync(args);
+}

@@ -135,9 +135,10 @@ public sealed class ScenarioContext : IDisposable
 
     public static string Sha256(byte[] body) => SigV4.Sha256Hex(body);
 
+    /// <summary>Setup upload without aws-chunked (a plain signed body), so scenarios about GET do not depend on chunked decoding.</summary>
     public async Task PutTextAsync(string key, string text, string? bucket = null)
     {
-        await S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket ?? Bucket, Key = key, ContentBody = text }, CancellationToken);
+        await S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket ?? Bucket, Key = key, ContentBody = text, UseChunkEncoding = false }, CancellationToken);
     }
 
     /// <summary>The object's body, or null when it does not exist.</summary>

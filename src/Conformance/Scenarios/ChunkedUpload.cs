@@ -36,8 +36,6 @@ public static class ChunkedUpload
         o.Check(string.IsNullOrEmpty(get.Headers.ContentEncoding), $"Content-Encoding stored: {get.Headers.ContentEncoding}");
         var md5 = Convert.ToHexStringLower(MD5.HashData(data));
         o.Check(get.ETag == $"\"{md5}\"", $"ETag {get.ETag}, expected MD5 of the decoded bytes");
-        var stored = get.ResponseMetadata.Metadata;
-        _ = stored;
         var expectedChecksum = Checksums.Compute(algorithm, data);
         var actualChecksum = algorithm switch
         {
