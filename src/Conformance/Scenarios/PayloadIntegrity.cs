@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.S3;
@@ -68,21 +67,5 @@ public static class PayloadIntegrity
             Expect.Error(400, "BadDigest", "The Content-MD5 you specified did not match what we received.")
                 .With("ExpectedDigest", "098f6bcd4621d373cade4e832627b4f6").With("CalculatedDigest", "kAFQmDzST7DWlj99KOF/cg==").Stored("nothing stored"),
             ctx => HeaderAuth.PutAsync(ctx, "abc", before: r => r.Content!.Headers.TryAddWithoutValidation("Content-MD5", Convert.ToBase64String(MD5.HashData(Encoding.UTF8.GetBytes("test"))))));
-
-        yield return S("refuses a PUT sent with Transfer-Encoding: chunked and no Content-Length", "[2ND]",
-            Expect.Error(411, "MissingContentLength", "You must provide the Content-Length HTTP header.").Stored("nothing stored"), async ctx =>
-            {
-                var key = ctx.NewKey();
-                var request = new HttpRequestMessage(HttpMethod.Put, ctx.ObjectUri(key)) { Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes("abc"))) };
-                request.Headers.TransferEncodingChunked = true;
-                var o = await ctx.SendSignedAsync(request);
-                return o.Check(o.Status < 300 || await ctx.HeadAsync(key) is null, "the rejected upload was stored");
-            });
-    }
-
-    /// <summary>A stream without a length, so HttpClient must send Transfer-Encoding: chunked.</summary>
-    sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
     }
 }
