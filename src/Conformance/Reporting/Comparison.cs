@@ -13,7 +13,8 @@ public static partial class Comparison
     [GeneratedRegex(@"\b\d{8}/")] private static partial Regex ScopeDate();
     [GeneratedRegex(@"\b1\d{12}\b")] private static partial Regex EpochMillis();
     [GeneratedRegex(@"""?[0-9a-f]{32}(-\d+)?""?")] private static partial Regex ETag();
-    [GeneratedRegex(@"\b[0-9a-f]{64}\b")] private static partial Regex Hex64();
+    [GeneratedRegex(@"\b[0-9a-fA-F]{64}\b")] private static partial Regex Hex64();
+    [GeneratedRegex(@"[A-Za-z0-9+/]{60,}={0,2}")] private static partial Regex Base64Blob();
     [GeneratedRegex(@"(?:[0-9a-f]{2} ){16,}[0-9a-f]{2}")] private static partial Regex HexBytes();
     [GeneratedRegex(@"\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT")] private static partial Regex HttpDate();
     [GeneratedRegex(@"s\d{3}-[0-9a-f]{6}/")] private static partial Regex RunKey();
@@ -33,6 +34,7 @@ public static partial class Comparison
         s = HttpDate().Replace(s, "<date>");
         s = Hex64().Replace(s, "<sha256>");
         s = ETag().Replace(s, "<etag>");
+        s = Base64Blob().Replace(s, "<base64>");
         s = RunKey().Replace(s, "<key>/");
         return s;
     }

@@ -9,7 +9,8 @@ public static class ReportWriter
         var md = Path.Combine(directory, $"{report.Target.Name}.md");
         var junit = Path.Combine(directory, $"{report.Target.Name}.junit.xml");
         File.WriteAllText(md, MarkdownReport.Render(report));
-        JUnitReport.Render(report).Save(junit);
+        using (var writer = System.Xml.XmlWriter.Create(junit, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+            JUnitReport.Render(report).Save(writer);
         return [md, junit];
     }
 
