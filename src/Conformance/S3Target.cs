@@ -19,6 +19,9 @@ public sealed record S3Target
     /// <summary>Path-style addressing (http://host/bucket/key). Real S3 uses virtual-hosted style.</summary>
     public bool ForcePathStyle { get; init; } = true;
 
+    /// <summary>Optional transport (e.g. an ASP.NET Core TestServer handler) for SDK and raw requests; null uses sockets.</summary>
+    public Func<HttpMessageHandler>? HttpHandlerFactory { get; init; }
+
     /// <summary>True when the target is Amazon S3 itself.</summary>
     public bool IsAws => ServiceUrl is null;
 

@@ -20,9 +20,9 @@ public sealed class ScenarioContext : IDisposable
         Target = target;
         Bucket = bucket;
         CancellationToken = cancellationToken;
-        Recorder = new RequestRecorder();
+        Recorder = new RequestRecorder(target.HttpHandlerFactory);
         S3 = CreateClient(target, Recorder);
-        Raw = new RawS3Client();
+        Raw = new RawS3Client(target.HttpHandlerFactory?.Invoke());
     }
 
     public S3Target Target { get; }
@@ -44,6 +44,7 @@ public sealed class ScenarioContext : IDisposable
             config.ServiceURL = target.ServiceUrl.ToString();
             config.AuthenticationRegion = target.Region;
         }
+        factory ??= target.HttpHandlerFactory is null ? null : new RequestRecorder(target.HttpHandlerFactory);
         if (factory is not null) config.HttpClientFactory = factory;
         return new AmazonS3Client(new BasicAWSCredentials(target.AccessKeyId, target.SecretAccessKey), config);
     }

@@ -3,16 +3,23 @@ using FakeS3.Conformance.Tests.Hosting;
 namespace FakeS3.Conformance.Tests;
 
 /// <summary>FakeS3 on in-process Kestrel with its run bucket, shared by every scenario of the theory.</summary>
-public sealed class FakeS3CatalogFixture : IAsyncLifetime
+public class FakeS3CatalogFixture : IAsyncLifetime
 {
     KestrelHost? _host;
 
     public ScenarioContext Context { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected virtual async Task<S3Target> StartAsync()
     {
         _host = await KestrelHost.StartFakeS3Async();
-        var target = S3Target.Endpoint("fakes3", _host.Url, "fakes3", "fakes3secret");
+        return S3Target.Endpoint("fakes3", _host.Url, "fakes3", "fakes3secret");
+    }
+
+    protected void Own(KestrelHost host) => _host = host;
+
+    public async Task InitializeAsync()
+    {
+        var target = await StartAsync();
         Context = new ScenarioContext(target, ScenarioRunner.NewBucketName(target.BucketPrefix));
         await Context.S3.PutBucketAsync(Context.Bucket);
     }
@@ -46,4 +53,29 @@ public sealed class FakeS3ConformanceTests(FakeS3CatalogFixture fixture) : IClas
 
     internal static string Describe(ScenarioResult r) =>
         $"{r.Verdict}: [{r.Scenario.Area}] {r.Scenario.Name} {r.Scenario.Evidence}\n  expected: {r.Scenario.Expected}\n  actual:   {r.Actual?.ToString() ?? r.Error}\n  - {string.Join("\n  - ", r.Differences)}";
+}
+
+/// <summary>The same FakeS3 app behind TestServer (in-memory transport).</summary>
+public sealed class FakeS3TestServerFixture : FakeS3CatalogFixture
+{
+    protected override async Task<S3Target> StartAsync()
+    {
+        var (host, handler) = await KestrelHost.StartFakeS3TestServerAsync();
+        Own(host);
+        return S3Target.Endpoint("fakes3-testserver", host.Url, "fakes3", "fakes3secret") with { HttpHandlerFactory = handler };
+    }
+}
+
+/// <summary>The whole catalogue against FakeS3 hosted by TestServer (no sockets).</summary>
+public sealed class FakeS3TestServerConformanceTests(FakeS3TestServerFixture fixture) : IClassFixture<FakeS3TestServerFixture>
+{
+    public static TheoryData<string> Scenarios() => FakeS3ConformanceTests.Scenarios();
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Scenario_behaves_as_real_S3(string name)
+    {
+        var result = await ScenarioRunner.RunOneAsync(fixture.Context, ScenarioCatalog.Find(name));
+        Assert.True(result.Verdict == Verdict.Passed, FakeS3ConformanceTests.Describe(result));
+    }
 }

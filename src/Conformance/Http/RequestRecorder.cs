@@ -3,7 +3,7 @@ using Amazon.Runtime;
 namespace FakeS3.Conformance.Http;
 
 /// <summary>Records the headers of every request AWSSDK.S3 sends, so a scenario can assert its precondition (aws-chunked was really used).</summary>
-public sealed class RequestRecorder : HttpClientFactory
+public sealed class RequestRecorder(Func<HttpMessageHandler>? transport = null) : HttpClientFactory
 {
     readonly List<IReadOnlyDictionary<string, string>> _requests = [];
 
@@ -13,7 +13,7 @@ public sealed class RequestRecorder : HttpClientFactory
     }
 
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
-        new(new Recording(this) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false } });
+        new(new Recording(this) { InnerHandler = transport?.Invoke() ?? new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false } });
 
     public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,23 @@ public sealed class KestrelHost : IAsyncDisposable
         }, app => app.MapFakeS3(), dataDir);
     }
 
+    /// <summary>FakeS3 behind ASP.NET Core TestServer (no sockets): the same app, an in-memory transport.</summary>
+    public static async Task<(KestrelHost Host, Func<HttpMessageHandler> Handler)> StartFakeS3TestServerAsync()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "fakes3-conftest-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dataDir);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["FakeS3:DataPath"] = Path.Combine(dataDir, "db.db") });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddFakeS3(builder.Configuration);
+        var app = builder.Build();
+        app.MapFakeS3();
+        await app.StartAsync();
+        var server = app.GetTestServer();
+        return (new KestrelHost(app, new Uri("http://localhost/"), dataDir), () => new PlainUriHandler { InnerHandler = server.CreateHandler() });
+    }
+
     /// <summary>An S3 stand-in that accepts everything: 200 and an empty body for any request. The catalogue must fail against it.</summary>
     public static Task<KestrelHost> StartLenientStubAsync() =>
         StartAsync(_ => { }, app => app.Run(async context =>
@@ -61,5 +79,15 @@ public sealed class KestrelHost : IAsyncDisposable
         await _app.DisposeAsync();
         if (_dataDir is not null)
             try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>AWSSDK.S3 builds URIs with DangerousDisablePathAndQueryCanonicalization, which TestServer cannot read; re-parse them.</summary>
+    sealed class PlainUriHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri) request.RequestUri = new Uri(uri.OriginalString);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
