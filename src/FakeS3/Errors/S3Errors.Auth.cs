@@ -116,6 +116,9 @@ public static partial class S3Errors
     public static S3Error AuthMechanismNotSupported() => new(S3ErrorCode.InvalidRequest,
         "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
 
+    public static S3Error UnsupportedAuthorizationType(string authorization) => new(S3ErrorCode.InvalidArgument,
+        "Unsupported Authorization Type", ("ArgumentName", "Authorization"), ("ArgumentValue", authorization));
+
     public static S3Error MissingDateHeader() => new(S3ErrorCode.AccessDenied,
         "AWS authentication requires a valid Date or x-amz-date header");
 

@@ -34,6 +34,8 @@ public sealed class S3Middleware(
         S3RequestContext? ctx = null;
         try
         {
+            if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
+                throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
             var query = S3Query.Parse(target.RawQuery);
             var (operation, name) = S3OperationResolver.Resolve(http.Request.Method, target, query, http.Request.Headers);

@@ -39,7 +39,7 @@ public static class CanonicalRequest
     }
 
     /// <summary>Sorted by encoded name then encoded value, ordinal; valueless parameters as "name=" (spec §1.4).</summary>
-    public static string CanonicalQuery(QueryString query, bool excludeSignature)
+    public static string CanonicalQuery(ParsedQuery query, bool excludeSignature)
     {
         var parameters = query.Parameters;
         if (parameters.Count == 0) return "";

@@ -13,7 +13,7 @@ public static class PresignedQueryParser
     ];
 
     /// <summary>True when any of the six presign parameters is present (then all six are required).</summary>
-    public static bool IsPresent(QueryString query)
+    public static bool IsPresent(ParsedQuery query)
     {
         foreach (var name in Required)
         {
@@ -22,7 +22,7 @@ public static class PresignedQueryParser
         return false;
     }
 
-    public static PresignedQuery Parse(QueryString query, string expectedRegion)
+    public static PresignedQuery Parse(ParsedQuery query, string expectedRegion)
     {
         foreach (var name in Required)
         {

@@ -50,11 +50,12 @@ public sealed class RequestAuthenticator
         if (authorization.StartsWith("AWS ", StringComparison.Ordinal)) return _v2.AuthenticateHeader(request, authorization);
         if (authorization.StartsWith(SigV4Constants.EcdsaAlgorithm, StringComparison.Ordinal))
             throw new S3Exception(S3Errors.SigV4aNotImplemented().WithExplanation("FakeS3 does not implement SigV4a (AWS4-ECDSA-P256-SHA256)."));
-        throw new S3Exception(S3Errors.AuthMechanismNotSupported()
+        // [WIRE] S3's answer to a foreign scheme such as "Bearer …" (seen when clients forward OAuth tokens to S3).
+        throw new S3Exception(S3Errors.UnsupportedAuthorizationType(authorization)
             .WithExplanation("The Authorization header is neither 'AWS4-HMAC-SHA256 ...' (SigV4) nor 'AWS AKID:signature' (SigV2)."));
     }
 
     /// <summary>"Expires" alone is an ordinary word; with the Authorization header only Signature or AWSAccessKeyId count as query auth.</summary>
-    static bool IsSigV2QueryAttempt(QueryString query) =>
+    static bool IsSigV2QueryAttempt(ParsedQuery query) =>
         query.Contains(SigV2Authentication.AccessKeyIdParameter) || query.Contains(SigV2Authentication.SignatureParameter);
 }

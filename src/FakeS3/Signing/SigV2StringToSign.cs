@@ -39,7 +39,7 @@ public static class SigV2StringToSign
     static string Value(SignableRequest request, string name, bool fromQuery) =>
         request.Header(name) ?? (fromQuery ? QueryValueIgnoreCase(request.Query, name) : null) ?? "";
 
-    static string? QueryValueIgnoreCase(QueryString query, string name)
+    static string? QueryValueIgnoreCase(ParsedQuery query, string name)
     {
         foreach (var p in query.Parameters)
         {

@@ -11,7 +11,7 @@ namespace FakeS3.Signing;
 public sealed class SignableRequest
 {
     readonly IHeaderDictionary _headers;
-    QueryString? _query;
+    ParsedQuery? _query;
 
     public SignableRequest(string method, string rawPath, string rawQuery, IEnumerable<(string Name, string Value)> headers,
         string? virtualHostBucket = null)
@@ -48,7 +48,7 @@ public sealed class SignableRequest
 
     public string Host => Header("Host") ?? "";
 
-    public QueryString Query => _query ??= QueryString.Parse(RawQuery);
+    public ParsedQuery Query => _query ??= ParsedQuery.Parse(RawQuery);
 
     /// <summary>Case-insensitive lookup; a repeated header's values are joined with ',' (spec §1.5).</summary>
     public string? Header(string name)

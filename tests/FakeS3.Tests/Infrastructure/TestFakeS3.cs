@@ -86,6 +86,22 @@ public sealed class TestFakeS3 : IAsyncDisposable
         return new AmazonS3Client(new BasicAWSCredentials(AccessKey, secret ?? SecretKey), config);
     }
 
+    /// <summary>An SDK client whose requests pass through <paramref name="handler"/> (Kestrel only).</summary>
+    public AmazonS3Client CreateS3ClientWith(DelegatingHandler handler)
+    {
+        handler.InnerHandler = new SocketsHttpHandler();
+        var config = new AmazonS3Config { ServiceURL = BaseAddress.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 };
+        config.HttpClientFactory = new HandlerHttpClientFactory(handler);
+        return new AmazonS3Client(new BasicAWSCredentials(AccessKey, SecretKey), config);
+    }
+
+    sealed class HandlerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -2,16 +2,16 @@ using System.Text;
 
 namespace FakeS3.Signing;
 
-/// <summary>The raw query split on '&amp;' and the first '=' (spec §1.4), parsed once per request.</summary>
-public sealed class QueryString
+/// <summary>The raw query string split on '&amp;' and the first '=' (spec §1.4), parsed once per request.</summary>
+public sealed class ParsedQuery
 {
-    public static readonly QueryString Empty = new([]);
+    public static readonly ParsedQuery Empty = new([]);
 
-    QueryString(QueryParameter[] parameters) => Parameters = parameters;
+    ParsedQuery(QueryParameter[] parameters) => Parameters = parameters;
 
     public IReadOnlyList<QueryParameter> Parameters { get; }
 
-    public static QueryString Parse(string rawQuery)
+    public static ParsedQuery Parse(string rawQuery)
     {
         if (rawQuery.Length == 0) return Empty;
         var list = new List<QueryParameter>(8);
@@ -33,7 +33,7 @@ public sealed class QueryString
             list.Add(new QueryParameter(Encoding.UTF8.GetString(nameBytes), Encoding.UTF8.GetString(valueBytes),
                 encodedName, sb.ToString()));
         }
-        return new QueryString([.. list]);
+        return new ParsedQuery([.. list]);
     }
 
     /// <summary>First value of a parameter, by exact (case-sensitive) name as S3 matches X-Amz-* names.</summary>
