@@ -1,0 +1,13 @@
+namespace FakeS3.Conformance.Tests.RealClients;
+
+public sealed class JsSdkFlowTests
+{
+    [Fact]
+    public Task Js_sdk_v3_presign_post_policy_aws_chunked_and_multipart_work_against_FakeS3()
+    {
+        var dir = Path.Combine(ClientScript.ClientsDirectory, "js");
+        Assert.True(Directory.Exists(Path.Combine(dir, "node_modules", "@aws-sdk", "client-s3")),
+            $"JS SDK not installed: run tests/clients/js/setup.sh (npm install in {dir}); .ci/run does this before the tests.");
+        return ClientScript.RunAgainstFakeS3Async("node", ["flows.mjs"], dir, TimeSpan.FromMinutes(3));
+    }
+}
