@@ -4,15 +4,17 @@ namespace FakeS3.Storage;
 internal sealed class BlobReadStream : Stream
 {
     readonly FakeS3Database _db;
+    readonly ChunkCache _cache;
     readonly IReadOnlyList<BlobSegment> _segments;
     readonly long _end;
     long _position;
     byte[]? _chunk;
     string? _chunkId;
 
-    public BlobReadStream(FakeS3Database db, IReadOnlyList<BlobSegment> segments, long offset, long length)
+    public BlobReadStream(FakeS3Database db, ChunkCache cache, IReadOnlyList<BlobSegment> segments, long offset, long length)
     {
         _db = db;
+        _cache = cache;
         _segments = segments;
         _position = offset;
         _end = offset + length;
@@ -32,8 +34,15 @@ internal sealed class BlobReadStream : Stream
         var id = BlobWriter.ChunkId(_segments[i].BlobId, chunkIndex);
         if (_chunkId != id)
         {
-            var doc = _db.Chunks.FindById(id) ?? throw new IOException($"Blob chunk {id} is missing.");
-            _chunk = doc["d"].AsBinary;
+            // Only single-chunk blobs are cached: large sequential reads would just churn the cache.
+            var small = _segments[i].Size <= BlobWriter.ChunkSize;
+            if (!small || !_cache.TryGet(id, out var data))
+            {
+                var doc = _db.Chunks.FindById(id) ?? throw new IOException($"Blob chunk {id} is missing.");
+                data = doc["d"].AsBinary;
+                if (small) _cache.Add(id, data);
+            }
+            _chunk = data;
             _chunkId = id;
         }
         var available = Math.Min(_chunk!.Length - inChunk, _end - _position);

@@ -108,7 +108,7 @@ public sealed class BlobWriter : Stream
     {
         if (disposing && !Committed)
         {
-            LiteDbBlobStore.DeleteChunks(_db, BlobId);
+            if (_chunkIndex > 0) LiteDbBlobStore.DeleteChunks(_db, BlobId, _chunkIndex);
             if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
             Committed = true; // nothing left to clean
         }

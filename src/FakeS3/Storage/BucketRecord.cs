@@ -8,4 +8,6 @@ public sealed class BucketRecord
     public string Region { get; set; } = "";
     public string Acl { get; set; } = "private";
     public string? CorsXml { get; set; }
+
+    public BucketRecord Clone() => (BucketRecord)MemberwiseClone();
 }

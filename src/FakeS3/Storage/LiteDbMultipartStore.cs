@@ -46,7 +46,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
                 blob.CompleteInTransaction();
                 var previous = db.Parts.FindById(part.Id);
                 db.Parts.Upsert(part);
-                var replaced = previous is null ? [] : new[] { new BlobSegment { BlobId = previous.BlobId } };
+                var replaced = previous is null ? [] : new[] { new BlobSegment { BlobId = previous.BlobId, Size = previous.Size } };
                 blobs.MarkForDeletion(replaced);
                 db.Db.Commit();
                 blobs.DeleteMarked(replaced);
@@ -66,7 +66,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
         obj.Segments = chosen.Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
         var keep = chosen.Select(p => p.BlobId).ToHashSet();
         var unused = ListParts(upload.Id).Where(p => !keep.Contains(p.BlobId))
-            .Select(p => new BlobSegment { BlobId = p.BlobId }).ToList();
+            .Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
         var status = objects.CommitSegments(obj, () =>
         {
             if (db.Uploads.FindById(upload.Id) is null) throw new UploadGoneException();
@@ -84,7 +84,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
         lock (db.CommitLock)
         {
             if (db.Uploads.FindById(uploadId) is null) return StoreStatus.NoSuchUpload;
-            var parts = ListParts(uploadId).Select(p => new BlobSegment { BlobId = p.BlobId }).ToList();
+            var parts = ListParts(uploadId).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
             db.Db.BeginTrans();
             try
             {

@@ -1,19 +1,38 @@
+using System.Collections.Concurrent;
 using LiteDB;
 
 namespace FakeS3.Storage;
 
-public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) : IObjectStore
+/// <summary>
+/// Buckets and object records in LiteDB, with in-memory read caches (all buckets; recently used object records)
+/// kept in step with every commit, so the hot GET path does not pay a LiteDB lookup per request.
+/// </summary>
+public sealed class LiteDbObjectStore : IObjectStore
 {
-    public BucketRecord? GetBucket(string name) => db.Buckets.FindById(name);
+    readonly FakeS3Database db;
+    readonly LiteDbBlobStore blobs;
+    readonly ObjectCache _objects = new();
+    readonly ConcurrentDictionary<string, BucketRecord> _buckets = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<BucketRecord> ListBuckets() => db.Buckets.Query().OrderBy(b => b.Id).ToList();
+    public LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs)
+    {
+        this.db = db;
+        this.blobs = blobs;
+        foreach (var b in db.Buckets.FindAll()) _buckets[b.Id] = b;
+    }
+
+    public BucketRecord? GetBucket(string name) => _buckets.TryGetValue(name, out var b) ? b.Clone() : null;
+
+    public IReadOnlyList<BucketRecord> ListBuckets() =>
+        _buckets.Values.OrderBy(b => b.Id, StringComparer.Ordinal).Select(b => b.Clone()).ToList();
 
     public StoreStatus CreateBucket(BucketRecord bucket)
     {
         lock (db.CommitLock)
         {
-            if (db.Buckets.FindById(bucket.Id) is not null) return StoreStatus.BucketAlreadyExists;
+            if (_buckets.ContainsKey(bucket.Id)) return StoreStatus.BucketAlreadyExists;
             db.Buckets.Insert(bucket);
+            _buckets[bucket.Id] = bucket.Clone();
             return StoreStatus.Ok;
         }
     }
@@ -22,19 +41,31 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
     {
         lock (db.CommitLock)
         {
-            if (db.Buckets.FindById(name) is null) return StoreStatus.NoSuchBucket;
+            if (!_buckets.ContainsKey(name)) return StoreStatus.NoSuchBucket;
             if (Enumerate(name, "", null).Any() || db.Uploads.Exists(u => u.Bucket == name)) return StoreStatus.BucketNotEmpty;
             db.Buckets.Delete(name);
+            _buckets.TryRemove(name, out _);
             return StoreStatus.Ok;
         }
     }
 
     public void UpdateBucket(BucketRecord bucket)
     {
-        lock (db.CommitLock) db.Buckets.Update(bucket);
+        lock (db.CommitLock)
+        {
+            if (db.Buckets.Update(bucket)) _buckets[bucket.Id] = bucket.Clone();
+        }
     }
 
-    public ObjectRecord? GetObject(string bucket, string key) => db.Objects.FindById(ObjectRecord.MakeId(bucket, key));
+    public ObjectRecord? GetObject(string bucket, string key)
+    {
+        var id = ObjectRecord.MakeId(bucket, key);
+        if (_objects.Get(id) is { } cached) return cached;
+        var generation = _objects.Generation;
+        var record = db.Objects.FindById(id);
+        if (record is not null) _objects.FillIfUnchanged(record, generation);
+        return record;
+    }
 
     public IEnumerable<ObjectRecord> Enumerate(string bucket, string prefix, string? after)
     {
@@ -75,7 +106,7 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
         obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
         lock (db.CommitLock)
         {
-            if (db.Buckets.FindById(obj.Bucket) is null) return StoreStatus.NoSuchBucket;
+            if (!_buckets.ContainsKey(obj.Bucket)) return StoreStatus.NoSuchBucket;
             db.Db.BeginTrans();
             try
             {
@@ -84,6 +115,7 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
                 db.Objects.Upsert(obj);
                 if (previous is not null) blobs.MarkForDeletion(previous.Segments);
                 db.Db.Commit();
+                _objects.Set(obj);
                 if (previous is not null) blobs.DeleteMarked(previous.Segments);
             }
             catch (LiteDbMultipartStore.UploadGoneException)
@@ -105,7 +137,9 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
     {
         lock (db.CommitLock)
         {
-            return db.Objects.Update(obj) ? StoreStatus.Ok : StoreStatus.NoSuchKey;
+            if (!db.Objects.Update(obj)) return StoreStatus.NoSuchKey;
+            _objects.Set(obj);
+            return StoreStatus.Ok;
         }
     }
 
@@ -113,7 +147,7 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
     {
         lock (db.CommitLock)
         {
-            if (db.Buckets.FindById(bucket) is null) return StoreStatus.NoSuchBucket;
+            if (!_buckets.ContainsKey(bucket)) return StoreStatus.NoSuchBucket;
             var obj = db.Objects.FindById(ObjectRecord.MakeId(bucket, key));
             if (obj is null) return StoreStatus.NoSuchKey;
             db.Db.BeginTrans();
@@ -122,6 +156,7 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
                 db.Objects.Delete(obj.Id);
                 blobs.MarkForDeletion(obj.Segments);
                 db.Db.Commit();
+                _objects.Remove(obj.Id);
                 blobs.DeleteMarked(obj.Segments);
             }
             catch
@@ -144,6 +179,8 @@ public sealed class LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs) 
             db.Chunks.DeleteAll();
             db.PendingBlobs.DeleteAll();
             db.Buckets.DeleteAll();
+            _buckets.Clear();
+            _objects.Clear();
         }
     }
 }

@@ -32,6 +32,9 @@ public sealed class ObjectRecord
     public List<BlobSegment> Segments { get; set; } = [];
 
     public static string MakeId(string bucket, string key) => bucket + "/" + key;
+
+    /// <summary>A copy for callers of the read cache (they may change it before writing it back).</summary>
+    public ObjectRecord Clone() => (ObjectRecord)MemberwiseClone();
 }
 
 public sealed class BlobSegment
