@@ -9,6 +9,8 @@ public static class FakeS3WebHostExtensions
     {
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
             builder.UseUrls(FakeS3Options.DefaultUrl);
+        // One line per request from the framework would cost more than serving the request.
+        builder.ConfigureLogging(l => l.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         builder.ConfigureKestrel(k =>
         {
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
