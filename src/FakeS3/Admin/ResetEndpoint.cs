@@ -1,6 +1,5 @@
 using FakeS3.Diagnostics;
 using FakeS3.Hosting;
-using FakeS3.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Admin;
 
 /// <summary>POST /_fakes3/reset: deletes every bucket and object, then re-creates the configured buckets.</summary>
-internal sealed class ResetEndpoint(IObjectStore store, FakeS3Initializer initializer, IOptions<FakeS3Options> options,
+internal sealed class ResetEndpoint(FakeS3Initializer initializer, IOptions<FakeS3Options> options,
     ILogger<ResetEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http)
@@ -18,14 +17,8 @@ internal sealed class ResetEndpoint(IObjectStore store, FakeS3Initializer initia
             await AdminJson.ErrorAsync(http, StatusCodes.Status405MethodNotAllowed, "Use POST.");
             return;
         }
-        Reset();
-        await AdminJson.WriteAsync(http, new { buckets = options.Value.Buckets });
-    }
-
-    public void Reset()
-    {
-        store.Reset();
-        initializer.CreateConfiguredBuckets();
+        initializer.ResetStore();
         Log.StoreReset(logger, options.Value.Buckets.Count);
+        await AdminJson.WriteAsync(http, new { buckets = options.Value.Buckets });
     }
 }

@@ -15,7 +15,7 @@ public static class FakeS3ServiceCollectionExtensions
         // THE clock: every time rule reads TimeProvider. A host that registered its own TimeProvider first
         // (e.g. FakeTimeProvider in a WebApplicationFactory) keeps it, and then owns time: the admin clock
         // API answers 409 because FakeS3Clock is not the clock in use.
-        services.TryAddSingleton<FakeS3Clock>();
+        services.TryAddSingleton(_ => new FakeS3Clock()); // real time underneath: not resolved from DI (that would be itself)
         services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<FakeS3Clock>());
         services.AddSingleton<FakeS3Marker>();
         FakeS3Services.Register(services);
