@@ -113,9 +113,23 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>Routes the SDK through the TestServer handler; the SDK signs Host "localhost", which TestServer sends.</summary>
     sealed class TestServerHttpClientFactory(TestServer server) : HttpClientFactory
     {
-        readonly HttpClient _client = server.CreateClient();
+        readonly HttpClient _client = new(new SdkUriHandler { InnerHandler = server.CreateHandler() });
         public override HttpClient CreateHttpClient(IClientConfig clientConfig) => _client;
         public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
         public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
+    }
+
+    /// <summary>
+    /// The SDK builds request URIs with DangerousDisablePathAndQueryCanonicalization, which TestServer cannot
+    /// read (it calls Uri.GetComponents). Re-parse them as ordinary URIs. Ordinary parsing may normalise
+    /// exotic paths ("a/../b"); use Kestrel for byte-exact request targets.
+    /// </summary>
+    sealed class SdkUriHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri) request.RequestUri = new Uri(uri.OriginalString);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

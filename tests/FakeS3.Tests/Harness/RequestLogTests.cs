@@ -26,7 +26,7 @@ public class RequestLogTests
         Assert.Equal("PUT", entries[1].Method);
         Assert.Equal(200, entries[1].Status);
         Assert.Null(entries[1].ErrorCode);
-        Assert.Equal("/logged", entries[1].Path);
+        Assert.StartsWith("/logged", entries[1].Path);
         Assert.Equal(host.Options.EffectiveCredentials[0].AccessKeyId, entries[1].AccessKeyId);
         Assert.StartsWith("SigV4", entries[1].AuthKind);
     }
