@@ -116,6 +116,9 @@ public static partial class S3Errors
     public static S3Error AuthMechanismNotSupported() => new(S3ErrorCode.InvalidRequest,
         "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
 
+    public static S3Error UnsupportedAuthorizationType(string authorization) => new(S3ErrorCode.InvalidArgument,
+        "Unsupported Authorization Type", ("ArgumentName", "Authorization"), ("ArgumentValue", authorization));
+
     public static S3Error MissingDateHeader() => new(S3ErrorCode.AccessDenied,
         "AWS authentication requires a valid Date or x-amz-date header");
 
@@ -137,6 +140,19 @@ public static partial class S3Errors
     /// <summary>[UNCONFIRMED] spec §1.7: a signed header also sent as a query parameter with another value.</summary>
     public static S3Error HeaderQueryConflict(string name) => new(S3ErrorCode.InvalidRequest,
         $"The header '{name}' and the query parameter of the same name have different values.");
+
+    /// <summary>[2ND/UNCONFIRMED] header credential date ≠ x-amz-date (MinIO/S3 clone text).</summary>
+    public static S3Error HeaderCredentialDateMismatch() =>
+        HeaderMalformed("Invalid credential date. Date is not the same as X-Amz-Date.");
+
+    /// <summary>[2ND] SigV2 "Authorization: AWS ..." without "AKID:signature".</summary>
+    public static S3Error SigV2HeaderMalformed(string authorizationHeader) => new(S3ErrorCode.InvalidArgument,
+        "AWS authorization header is invalid.  Expected AwsAccessKeyId:signature",
+        ("ArgumentName", "Authorization"), ("ArgumentValue", authorizationHeader));
+
+    /// <summary>[2ND/UNCONFIRMED] SigV2 query Expires that is not epoch seconds.</summary>
+    public static S3Error SigV2ExpiresInvalid(string value) => new(S3ErrorCode.AccessDenied,
+        $"Invalid date (should be seconds since epoch): {value}");
 
     public static string IsoSeconds(DateTimeOffset t) =>
         t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using FakeS3.Cors;
 using FakeS3.Storage;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,19 @@ public sealed class FakeS3Initializer(IObjectStore store, LiteDbBlobStore blobs,
     {
         foreach (var name in options.Value.Buckets)
         {
-            store.CreateBucket(new BucketRecord { Id = name, CreationDate = time.GetUtcNow().UtcDateTime, Region = options.Value.Region });
+            var bucket = new BucketRecord { Id = name, CreationDate = time.GetUtcNow().UtcDateTime, Region = options.Value.Region };
+            if (options.Value.Cors.TryGetValue(name, out var rules))
+            {
+                bucket.CorsXml = new CorsConfiguration(rules.Select(r => new CorsRule(
+                    r.AllowedOrigins, r.AllowedMethods, r.AllowedHeaders, r.ExposeHeaders, r.MaxAgeSeconds)).ToList()).Render();
+            }
+            if (store.CreateBucket(bucket) == StoreStatus.BucketAlreadyExists && bucket.CorsXml is not null)
+            {
+                // configuration wins over what a previous run stored
+                var existing = store.GetBucket(name)!;
+                existing.CorsXml = bucket.CorsXml;
+                store.UpdateBucket(existing);
+            }
         }
     }
 }

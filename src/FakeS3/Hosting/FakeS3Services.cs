@@ -20,7 +20,12 @@ internal static class FakeS3Services
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<LiteDbObjectStore>());
         services.AddSingleton<LiteDbMultipartStore>();
         services.AddSingleton<S3Services>();
-        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<Signing.ICredentialStore, Signing.ConfiguredCredentialStore>();
+        services.AddSingleton<Signing.SigningKeyCache>();
+        services.AddSingleton(sp => new Signing.RequestAuthenticator(
+            sp.GetRequiredService<Signing.ICredentialStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FakeS3Options>>(),
+            sp.GetRequiredService<Signing.SigningKeyCache>()));
         services.AddSingleton<FakeS3Initializer>();
 
         services.AddSingleton<RequestLog>();
@@ -39,5 +44,10 @@ internal static class FakeS3Services
         services.AddSingleton<IS3Endpoint, CopyObjectEndpoint>();
         services.AddSingleton<IS3Endpoint, DeleteObjectEndpoint>();
         services.AddSingleton<IS3Endpoint, MultipartEndpoints>();
+        services.AddSingleton<IS3Endpoint, TaggingEndpoint>();
+        services.AddSingleton<IS3Endpoint, AclEndpoint>();
+        services.AddSingleton<Http.Post.PostFormAuthenticator>();
+        services.AddSingleton<IS3Endpoint, Http.Post.PostObjectEndpoint>();
+        services.AddSingleton<IS3Endpoint, Http.Cors.CorsEndpoints>();
     }
 }

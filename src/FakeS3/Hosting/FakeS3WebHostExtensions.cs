@@ -14,6 +14,7 @@ public static class FakeS3WebHostExtensions
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
             k.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
             k.AddServerHeader = false;
+            k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
         });
         return builder;
     }

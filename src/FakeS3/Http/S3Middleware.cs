@@ -36,13 +36,15 @@ public sealed class S3Middleware(
         S3RequestContext? ctx = null;
         try
         {
+            if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
+                throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
             var query = S3Query.Parse(target.RawQuery);
             var (operation, name) = S3OperationResolver.Resolve(http.Request.Method, target, query, http.Request.Headers);
             ctx = new S3RequestContext
             {
                 Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
-                Signable = SignableRequest.From(http.Request), Services = services,
+                Signable = SignableRequest.From(http.Request, target.VirtualHosted ? target.Bucket : null), Services = services,
             };
             http.Features.Set(ctx);
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
@@ -52,6 +54,7 @@ public sealed class S3Middleware(
                     throw new S3Exception(S3Errors.AccessDenied().WithExplanation(
                         "The request carries no signature (no Authorization header, no X-Amz-Signature or Signature query parameter) and the resource is not public."));
             }
+            if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
             if (!_table.TryGetValue(operation, out var handle))
                 throw new S3Exception(S3Errors.NotImplemented(name));
             await handle(ctx);

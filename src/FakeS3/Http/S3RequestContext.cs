@@ -16,7 +16,7 @@ public sealed class S3RequestContext
     public required string OperationName { get; init; }
     public required SignableRequest Signable { get; init; }
     public required S3Services Services { get; init; }
-    public AuthResult Auth { get; set; } = new(AuthKind.Anonymous, null);
+    public AuthResult Auth { get; set; } = AuthResult.Anonymous;
 
     public HttpRequest Request => Http.Request;
     public HttpResponse Response => Http.Response;

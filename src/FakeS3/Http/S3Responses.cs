@@ -8,9 +8,13 @@ public static class S3Responses
     public const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     public const string Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-    public static async Task XmlAsync(S3RequestContext ctx, string xml, int status = 200)
+    public static Task XmlAsync(S3RequestContext ctx, string xml, int status = 200) =>
+        XmlBodyAsync(ctx, XmlDeclaration + xml, status);
+
+    /// <summary>A complete XML document (declaration included).</summary>
+    public static async Task XmlBodyAsync(S3RequestContext ctx, string document, int status = 200)
     {
-        var body = Encoding.UTF8.GetBytes(XmlDeclaration + xml);
+        var body = Encoding.UTF8.GetBytes(document);
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "application/xml";
         ctx.Response.ContentLength = body.Length;

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace FakeS3.Http;
 
-/// <summary>XML text escaping shared by the error writer and the response writers.</summary>
+/// <summary>
+/// XML text escaping shared by the error writer and the response writers. Text nodes only: quotes stay literal,
+/// as S3 prints them in messages such as Policy Condition failed: ["starts-with", "$key", "mytest/"] [REC].
+/// </summary>
 public static class Xml
 {
     public static void Escape(StringBuilder sb, string value)
@@ -14,8 +17,6 @@ public static class Xml
                 case '<': sb.Append("&lt;"); break;
                 case '>': sb.Append("&gt;"); break;
                 case '&': sb.Append("&amp;"); break;
-                case '"': sb.Append("&quot;"); break;
-                case '\'': sb.Append("&apos;"); break;
                 case '\r': sb.Append("&#13;"); break;
                 default: sb.Append(c); break;
             }

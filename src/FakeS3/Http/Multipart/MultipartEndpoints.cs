@@ -55,8 +55,7 @@ public sealed class MultipartEndpoints : IS3Endpoint
         }
         ctx.Response.Headers.ETag = part.ETag;
         ctx.Response.Headers["x-amz-server-side-encryption"] = "AES256";
-        if (digest.ChecksumAlgorithm is not null && digest.ChecksumBase64 is not null)
-            ctx.Response.Headers["x-amz-checksum-" + digest.ChecksumAlgorithm.ToLowerInvariant()] = digest.ChecksumBase64;
+        if (digest.ChecksumSupplied) ctx.Response.Headers[digest.ChecksumHeaderName] = digest.ChecksumBase64;
         await S3Responses.EmptyAsync(ctx);
     }
 

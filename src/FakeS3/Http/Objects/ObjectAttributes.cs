@@ -29,7 +29,7 @@ public static class ObjectAttributes
             Bucket = ctx.Bucket,
             Key = ctx.Key,
             ContentType = NonEmpty(h.ContentType) ?? "binary/octet-stream",
-            ContentEncoding = ContentEncodings.WithoutAwsChunked(NonEmpty(h.ContentEncoding)),
+            ContentEncoding = FakeS3.Payload.ContentEncodings.WithoutAwsChunked(NonEmpty(h.ContentEncoding)),
             ContentDisposition = NonEmpty(h.ContentDisposition),
             ContentLanguage = NonEmpty(h.ContentLanguage),
             CacheControl = NonEmpty(h.CacheControl),

@@ -1,3 +1,4 @@
+using FakeS3.Checksums;
 using FakeS3.Payload;
 using FakeS3.Storage;
 
@@ -29,9 +30,9 @@ public static class PayloadReceiver
     {
         record.Size = digest.Size;
         record.ETag = "\"" + digest.Md5Hex + "\"";
-        record.ChecksumAlgorithm = digest.ChecksumAlgorithm;
+        record.ChecksumAlgorithm = digest.ChecksumAlgorithm.UpperName();
         record.ChecksumValue = digest.ChecksumBase64;
-        record.ChecksumType = digest.ChecksumAlgorithm is null ? null : digest.ChecksumType;
+        record.ChecksumType = digest.ChecksumType;
     }
 
     public static void WriteChecksumHeaders(S3RequestContext ctx, ObjectRecord record)

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml.Linq;
 using FakeS3.Errors;
 
 namespace FakeS3.Http.Objects;
@@ -22,6 +24,39 @@ public static class TagSet
         }
         Validate(tags);
         return tags;
+    }
+
+    /// <summary>&lt;Tagging&gt;&lt;TagSet&gt;&lt;Tag&gt;&lt;Key/&gt;&lt;Value/&gt;… (PutObjectTagging, the POST tagging field).</summary>
+    public static Dictionary<string, string> ParseXml(string xml)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var root = XDocument.Parse(xml).Root;
+            var set = root?.Name.LocalName == "Tagging" ? root.Elements().FirstOrDefault(e => e.Name.LocalName == "TagSet") : null;
+            if (set is null) throw new S3Exception(S3Errors.MalformedXml());
+            foreach (var tag in set.Elements().Where(e => e.Name.LocalName == "Tag"))
+            {
+                var k = tag.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value;
+                var v = tag.Elements().FirstOrDefault(e => e.Name.LocalName == "Value")?.Value;
+                if (k is null || v is null) throw new S3Exception(S3Errors.MalformedXml());
+                if (!tags.TryAdd(k, v)) throw new S3Exception(S3Errors.InvalidTag("Cannot provide multiple Tags with the same key"));
+            }
+        }
+        catch (System.Xml.XmlException)
+        {
+            throw new S3Exception(S3Errors.MalformedXml());
+        }
+        Validate(tags);
+        return tags;
+    }
+
+    public static string ToXml(IReadOnlyDictionary<string, string> tags)
+    {
+        var sb = new StringBuilder("<TagSet>");
+        foreach (var (k, v) in tags)
+            sb.Append("<Tag><Key>").Append(Http.Xml.Escape(k)).Append("</Key><Value>").Append(Http.Xml.Escape(v)).Append("</Value></Tag>");
+        return sb.Append("</TagSet>").ToString();
     }
 
     public static void Validate(IReadOnlyDictionary<string, string> tags)

@@ -1,0 +1,16 @@
+namespace FakeS3.Cors;
+
+/// <summary>CORS patterns: at most one <c>*</c>, matching any run of characters; case-insensitive.</summary>
+internal static class Wildcard
+{
+    public static bool Matches(string pattern, string value)
+    {
+        var star = pattern.IndexOf('*');
+        if (star < 0) return pattern.Equals(value, StringComparison.OrdinalIgnoreCase);
+        var prefix = pattern[..star];
+        var suffix = pattern[(star + 1)..];
+        return value.Length >= prefix.Length + suffix.Length
+            && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && value.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using FakeS3.Errors;
+
+namespace FakeS3.Http.Objects;
+
+/// <summary>
+/// Canned ACLs only: Put{Object,Bucket}Acl take x-amz-acl (or a policy granting AllUsers READ → public-read);
+/// Get renders the owner's FULL_CONTROL grant plus AllUsers READ/WRITE for public ACLs.
+/// </summary>
+public sealed class AclEndpoint : IS3Endpoint
+{
+    const string AllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
+
+    public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
+    [
+        (S3Operation.GetObjectAcl, ctx => Render(ctx, ctx.RequireObject().Acl)),
+        (S3Operation.GetBucketAcl, ctx => Render(ctx, ctx.RequireBucket().Acl)),
+        (S3Operation.PutObjectAcl, PutObjectAcl),
+        (S3Operation.PutBucketAcl, PutBucketAcl),
+    ];
+
+    static async Task PutObjectAcl(S3RequestContext ctx)
+    {
+        var obj = ctx.RequireObject();
+        obj.Acl = await ReadAcl(ctx);
+        S3RequestContext.ThrowFor(ctx.Store.UpdateMetadata(obj), ctx.Bucket, ctx.Key);
+        await S3Responses.EmptyAsync(ctx);
+    }
+
+    static async Task PutBucketAcl(S3RequestContext ctx)
+    {
+        var bucket = ctx.RequireBucket();
+        bucket.Acl = await ReadAcl(ctx);
+        ctx.Store.UpdateBucket(bucket);
+        await S3Responses.EmptyAsync(ctx);
+    }
+
+    static async Task<string> ReadAcl(S3RequestContext ctx)
+    {
+        var body = await RequestBodies.ReadSmallAsync(ctx, 64 * 1024);
+        if (ctx.Header("x-amz-acl") is { } canned) return CannedAcl.FromHeader(canned);
+        if (body.Length == 0) throw new S3Exception(S3Errors.MalformedXml());
+        var xml = Encoding.UTF8.GetString(body);
+        if (!xml.Contains("AccessControlPolicy", StringComparison.Ordinal)) throw new S3Exception(S3Errors.MalformedXml());
+        var publicRead = xml.Contains(AllUsers, StringComparison.Ordinal) && xml.Contains("<Permission>READ</Permission>", StringComparison.Ordinal);
+        return publicRead ? "public-read" : "private";
+    }
+
+    static Task Render(S3RequestContext ctx, string acl)
+    {
+        var owner = $"<ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName>";
+        var sb = new StringBuilder($"<AccessControlPolicy xmlns=\"{S3Responses.Namespace}\"><Owner>{owner}</Owner><AccessControlList>");
+        sb.Append($"<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\">{owner}</Grantee><Permission>FULL_CONTROL</Permission></Grant>");
+        if (acl is "public-read" or "public-read-write") sb.Append(Group("READ"));
+        if (acl is "public-read-write") sb.Append(Group("WRITE"));
+        sb.Append("</AccessControlList></AccessControlPolicy>");
+        return S3Responses.XmlAsync(ctx, sb.ToString());
+    }
+
+    static string Group(string permission) =>
+        $"<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Group\"><URI>{AllUsers}</URI></Grantee><Permission>{permission}</Permission></Grant>";
+}

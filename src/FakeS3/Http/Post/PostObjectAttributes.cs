@@ -1,0 +1,56 @@
+using FakeS3.Checksums;
+using FakeS3.Errors;
+using FakeS3.Http.Objects;
+using FakeS3.Policy;
+using FakeS3.Storage;
+
+namespace FakeS3.Http.Post;
+
+/// <summary>Object attributes from POST form fields, stored exactly as a PUT would store them [DOC][REC spec §3.1].</summary>
+public static class PostObjectAttributes
+{
+    public static ObjectRecord From(PostForm form, string bucket, string key)
+    {
+        ObjectAttributes.ValidateKey(key);
+        var record = new ObjectRecord
+        {
+            Bucket = bucket,
+            Key = key,
+            // Content-Type comes from the form field, not from the file part [REC].
+            ContentType = NonEmpty(form.Get("Content-Type")) ?? "binary/octet-stream",
+            CacheControl = NonEmpty(form.Get("Cache-Control")),
+            ContentDisposition = NonEmpty(form.Get("Content-Disposition")),
+            ContentEncoding = NonEmpty(form.Get("Content-Encoding")),
+            Expires = NonEmpty(form.Get("Expires")),
+            WebsiteRedirectLocation = NonEmpty(form.Get("x-amz-website-redirect-location")),
+            StorageClass = ObjectAttributes.StorageClass(NonEmpty(form.Get("x-amz-storage-class"))),
+            Acl = CannedAcl.FromHeader(NonEmpty(form.Get("acl"))),
+            Tags = NonEmpty(form.Get("tagging")) is { } tagging ? TagSet.ParseXml(tagging) : new(StringComparer.Ordinal),
+        };
+        foreach (var field in form.Fields)
+        {
+            if (field.Name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
+                record.Metadata[field.Name[11..].ToLowerInvariant()] = field.Value;
+        }
+        return record;
+    }
+
+    /// <summary>The checksum the form supplies (x-amz-checksum-&lt;alg&gt; field), validated like the header.</summary>
+    public static (ChecksumAlgorithm Algorithm, string? Expected) Checksum(PostForm form)
+    {
+        (ChecksumAlgorithm, string?)? found = null;
+        foreach (var algorithm in ChecksumAlgorithms.All)
+        {
+            if (form.Get(algorithm.HeaderName()) is not { } value) continue;
+            if (!algorithm.IsValidValue(value)) throw new S3Exception(S3Errors.ChecksumHeaderInvalid(algorithm.LowerName()));
+            if (found is not null) throw new S3Exception(S3Errors.MultipleChecksumHeaders());
+            found = (algorithm, value);
+        }
+        if (found is { } f) return f;
+        // With no checksum field S3 computes and returns CRC64NVME [REC spec §3.4].
+        return ChecksumAlgorithms.TryParse(form.Get("x-amz-checksum-algorithm"), out var requested)
+            ? (requested, null) : (ChecksumAlgorithm.Crc64Nvme, null);
+    }
+
+    static string? NonEmpty(string? v) => string.IsNullOrEmpty(v) ? null : v;
+}

@@ -1,0 +1,19 @@
+using FakeS3.Errors;
+
+namespace FakeS3.Policy;
+
+/// <summary>
+/// The size window a policy allows for the file (the intersection of its content-length-range
+/// conditions). The upload endpoint checks it once the streamed size is known.
+/// </summary>
+public sealed record ContentLengthRange(long Min, long Max)
+{
+    /// <summary>[REC] EntityTooSmall / EntityTooLarge with ProposedSize and the violated bound.</summary>
+    public S3Error? CheckSize(long size) =>
+        size < Min ? S3Errors.EntityTooSmall(size, Min)
+        : size > Max ? S3Errors.EntityTooLarge(size, Max)
+        : null;
+
+    /// <summary>True once more than Max bytes arrived, so a streaming upload can stop reading early.</summary>
+    public bool Exceeded(long bytesSoFar) => bytesSoFar > Max;
+}

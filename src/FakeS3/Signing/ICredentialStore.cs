@@ -1,0 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace FakeS3.Signing;
+
+public interface ICredentialStore
+{
+    bool TryGet(string accessKeyId, [MaybeNullWhen(false)] out Credential credential);
+}
