@@ -20,7 +20,8 @@ public sealed class RejectionExplainer(IOptions<FakeS3Options> options, TimeProv
     public S3Error Explain(HttpContext http, S3Error error)
     {
         var o = options.Value;
-        var baseText = error.Explanation ?? $"{error.Code}: {error.Message}";
+        // Self-contained: the code and S3's message first, so a log line or header reads on its own.
+        var baseText = $"{error.Code}: {error.Message}" + (error.Explanation is { } why ? ". " + why : "");
         var extra = error.Code switch
         {
             S3ErrorCode.SignatureDoesNotMatch => DiagnoseSignature(http, error, o),

@@ -1,39 +1,24 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace FakeS3.Diagnostics;
 
 /// <summary>
-/// The few SigV4 steps diagnosis recomputes for each variant (signing key, HMAC, SHA-256, UriEncode).
-/// Diagnosis-only: it never decides whether a request is accepted.
+/// The SigV4 steps diagnosis recomputes for each variant, from the shared Signing code, plus the one decode
+/// variant it needs ('+' as space). Diagnosis-only: it never decides whether a request is accepted.
 /// </summary>
 internal static class SigV4Primitives
 {
-    public static byte[] SigningKey(string secret, string date, string region, string service)
-    {
-        var k = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secret), Encoding.UTF8.GetBytes(date));
-        k = HMACSHA256.HashData(k, Encoding.UTF8.GetBytes(region));
-        k = HMACSHA256.HashData(k, Encoding.UTF8.GetBytes(service));
-        return HMACSHA256.HashData(k, "aws4_request"u8);
-    }
+    public static byte[] SigningKey(string secret, string date, string region, string service) =>
+        Signing.SigningKey.Derive(secret, date, region, service);
 
-    public static string HmacHex(byte[] key, string text) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
+    public static string HmacHex(byte[] key, string text) => Signing.Crypto.HmacSha256Hex(key, text);
 
-    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256Hex(string text) => Signing.Crypto.Sha256Hex(text);
 
-    /// <summary>AWS UriEncode: unreserved bytes as-is, everything else %XX upper-case ('/' kept in paths).</summary>
     public static string UriEncode(byte[] bytes, bool keepSlash)
     {
         var sb = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            if (b is >= (byte)'A' and <= (byte)'Z' or >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9'
-                or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~' || (keepSlash && b == '/'))
-                sb.Append((char)b);
-            else
-                sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        }
+        Signing.UriEncoding.Append(sb, bytes, keepSlash);
         return sb.ToString();
     }
 

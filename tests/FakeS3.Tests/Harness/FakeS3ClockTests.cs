@@ -58,7 +58,7 @@ public class FakeS3ClockTests
     [Fact]
     public async Task AddFakeS3_RegistersTheClockAsTimeProvider()
     {
-        await using var host = await Testing.FakeS3Host.StartAsync();
+        await using var host = await FakeS3.Testing.FakeS3Host.StartAsync();
         Assert.Same(host.Clock, host.Services.GetRequiredService<TimeProvider>());
     }
 
@@ -67,7 +67,7 @@ public class FakeS3ClockTests
     {
         var fake = new FakeTimeProvider(T0);
         // configureServices runs after AddFakeS3, so replace rather than add first (what a WebApplicationFactory does).
-        await using var host = await Testing.FakeS3Host.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(fake));
+        await using var host = await FakeS3.Testing.FakeS3Host.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(fake));
         Assert.Same(fake, host.Services.GetRequiredService<TimeProvider>());
         var response = await host.HttpClient.GetAsync("/_fakes3/clock");
         Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
