@@ -8,21 +8,21 @@ namespace FakeS3.Diagnostics;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(100, LogLevel.Information, "{Method} {Path} rejected: {Status} {ErrorCode}. {Explanation}", EventName = "RequestRejected")]
+    [LoggerMessage(EventIds.RequestRejected, LogLevel.Information, "{Method} {Path} rejected: {Status} {ErrorCode}. {Explanation}", EventName = nameof(EventIds.RequestRejected))]
     public static partial void RequestRejected(ILogger logger, string method, string path, int status, string? errorCode, string? explanation);
 
-    [LoggerMessage(101, LogLevel.Debug, "SignatureDoesNotMatch diagnosed as {Cause}", EventName = "SignatureDiagnosed")]
+    [LoggerMessage(EventIds.SignatureDiagnosed, LogLevel.Debug, "SignatureDoesNotMatch diagnosed as {Cause}", EventName = nameof(EventIds.SignatureDiagnosed))]
     public static partial void SignatureDiagnosed(ILogger logger, SignatureCause cause);
 
-    [LoggerMessage(102, LogLevel.Warning, "Signature diagnosis failed; the rejection keeps its plain explanation", EventName = "SignatureDiagnosisFailed")]
+    [LoggerMessage(EventIds.SignatureDiagnosisFailed, LogLevel.Warning, "Signature diagnosis failed; the rejection keeps its plain explanation", EventName = nameof(EventIds.SignatureDiagnosisFailed))]
     public static partial void SignatureDiagnosisFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(200, LogLevel.Information, "Clock moved through the admin API: now {Now:O} ({Mode})", EventName = "ClockMoved")]
+    [LoggerMessage(EventIds.ClockMoved, LogLevel.Information, "Clock moved through the admin API: now {Now:O} ({Mode})", EventName = nameof(EventIds.ClockMoved))]
     public static partial void ClockMoved(ILogger logger, DateTimeOffset now, string mode);
 
-    [LoggerMessage(201, LogLevel.Information, "Clock back to real time through the admin API", EventName = "ClockReset")]
+    [LoggerMessage(EventIds.ClockReset, LogLevel.Information, "Clock back to real time through the admin API", EventName = nameof(EventIds.ClockReset))]
     public static partial void ClockReset(ILogger logger);
 
-    [LoggerMessage(202, LogLevel.Information, "Store reset through the admin API: {Buckets} configured bucket(s) re-created", EventName = "StoreReset")]
+    [LoggerMessage(EventIds.StoreReset, LogLevel.Information, "Store reset through the admin API: {Buckets} configured bucket(s) re-created", EventName = nameof(EventIds.StoreReset))]
     public static partial void StoreReset(ILogger logger, int buckets);
 }
