@@ -1,3 +1,5 @@
+using FakeS3.Admin;
+using FakeS3.Diagnostics;
 using FakeS3.Hosting;
 using FakeS3.Http;
 using FakeS3.Storage;
@@ -15,7 +17,10 @@ public static class FakeS3EndpointRouteBuilderExtensions
         // Validate options and open the data file before Kestrel accepts traffic (fail fast, as YARP does).
         var options = app.ApplicationServices.GetRequiredService<IOptions<FakeS3Options>>().Value;
         app.ApplicationServices.GetRequiredService<FakeS3Initializer>().Initialize();
-        if (app is WebApplication web) StartupBanner.Register(web, options, app.ApplicationServices.GetRequiredService<FakeS3Database>());
+        if (app is WebApplication web && options.StartupBanner) StartupBanner.Register(web, options, app.ApplicationServices.GetRequiredService<FakeS3Database>());
+        // Admin first (it is not S3 and is not logged), then the request log around the S3 pipeline.
+        app.UseFakeS3Admin(options);
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<S3Middleware>();
         return app;
     }

@@ -15,6 +15,13 @@ public sealed class FakeS3Initializer(IObjectStore store, LiteDbBlobStore blobs,
         CreateConfiguredBuckets();
     }
 
+    /// <summary>Deletes every bucket and object, then re-creates the configured buckets (admin reset, FakeS3Host.Reset).</summary>
+    public void ResetStore()
+    {
+        store.Reset();
+        CreateConfiguredBuckets();
+    }
+
     public void CreateConfiguredBuckets()
     {
         foreach (var name in options.Value.Buckets)

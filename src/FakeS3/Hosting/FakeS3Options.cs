@@ -26,6 +26,9 @@ public sealed class FakeS3Options
 
     public AdminOptions Admin { get; set; } = new();
 
+    /// <summary>Print endpoint and credentials at start. In-process test hosts turn it off (one per test would be noise).</summary>
+    public bool StartupBanner { get; set; } = true;
+
     /// <summary>Adds the x-fakes3-explanation header to rejections (off: responses stay byte-identical to S3).</summary>
     public bool ExplanationHeader { get; set; }
 

@@ -1,3 +1,5 @@
+using FakeS3.Admin;
+using FakeS3.Diagnostics;
 using FakeS3.Http;
 using FakeS3.Http.Buckets;
 using FakeS3.Http.Multipart;
@@ -25,6 +27,15 @@ internal static class FakeS3Services
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FakeS3Options>>(),
             sp.GetRequiredService<Signing.SigningKeyCache>()));
         services.AddSingleton<FakeS3Initializer>();
+
+        services.AddSingleton<RequestLog>();
+        services.AddSingleton<RejectionExplainer>();
+        services.AddSingleton<ClockEndpoint>();
+        services.AddSingleton<ResetEndpoint>();
+        services.AddSingleton<RequestsEndpoint>();
+        services.AddSingleton<PresignedUrlExplainer>();
+        services.AddSingleton<PostPolicyExplainer>();
+        services.AddSingleton<ExplainEndpoint>();
 
         services.AddSingleton<IS3Endpoint, BucketEndpoints>();
         services.AddSingleton<IS3Endpoint, ListObjectsEndpoint>();

@@ -1,3 +1,4 @@
+using FakeS3.Diagnostics;
 using FakeS3.Errors;
 using FakeS3.Hosting;
 using FakeS3.Signing;
@@ -17,6 +18,7 @@ public sealed class S3Middleware(
     RequestAuthenticator authenticator,
     IEnumerable<IS3Endpoint> endpoints,
     IOptions<FakeS3Options> options,
+    RejectionExplainer explainer,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -80,6 +82,7 @@ public sealed class S3Middleware(
 
     async Task FailAsync(HttpContext http, S3Error error)
     {
+        error = explainer.Explain(http, error);
         http.Features.Set(error);
         if (http.Response.HasStarted)
         {

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+
+namespace FakeS3.Admin;
+
+/// <summary>JSON in and out of the admin API: camelCase, enums as strings, nulls omitted.</summary>
+internal static class AdminJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static Task WriteAsync<T>(HttpContext http, T value, int status = StatusCodes.Status200OK)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(value, Options, http.RequestAborted);
+    }
+
+    public static Task ErrorAsync(HttpContext http, int status, string message) =>
+        WriteAsync(http, new AdminError(message), status);
+
+    /// <summary>The body as <typeparamref name="T"/>, or null (and a 400 already written) when it is not valid JSON.</summary>
+    public static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
+    {
+        try
+        {
+            var value = await http.Request.ReadFromJsonAsync<T>(Options, http.RequestAborted);
+            if (value is not null) return value;
+        }
+        catch (JsonException e)
+        {
+            await ErrorAsync(http, StatusCodes.Status400BadRequest, "The body is not valid JSON: " + e.Message);
+            return null;
+        }
+        await ErrorAsync(http, StatusCodes.Status400BadRequest, "A JSON body is required.");
+        return null;
+    }
+}
+
+internal sealed record AdminError(string Error);

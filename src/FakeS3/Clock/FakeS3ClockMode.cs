@@ -1,0 +1,11 @@
+namespace FakeS3.Clock;
+
+public enum FakeS3ClockMode
+{
+    /// <summary>Real time (the default).</summary>
+    Real,
+    /// <summary>Real time plus an offset: the clock keeps ticking.</summary>
+    Offset,
+    /// <summary>Stopped at one instant until moved or reset.</summary>
+    Frozen,
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace FakeS3.Diagnostics;
+
+/// <summary>
+/// Source-generated log messages (ids from <see cref="EventIds"/>). Never log secrets or full signatures:
+/// paths are redacted by <see cref="TargetRedaction"/> before they get here.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventIds.RequestRejected, LogLevel.Information, "{Method} {Path} rejected: {Status} {ErrorCode}. {Explanation}", EventName = nameof(EventIds.RequestRejected))]
+    public static partial void RequestRejected(ILogger logger, string method, string path, int status, string? errorCode, string? explanation);
+
+    [LoggerMessage(EventIds.SignatureDiagnosed, LogLevel.Debug, "SignatureDoesNotMatch diagnosed as {Cause}", EventName = nameof(EventIds.SignatureDiagnosed))]
+    public static partial void SignatureDiagnosed(ILogger logger, SignatureCause cause);
+
+    [LoggerMessage(EventIds.SignatureDiagnosisFailed, LogLevel.Warning, "Signature diagnosis failed; the rejection keeps its plain explanation", EventName = nameof(EventIds.SignatureDiagnosisFailed))]
+    public static partial void SignatureDiagnosisFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventIds.ClockMoved, LogLevel.Information, "Clock moved through the admin API: now {Now:O} ({Mode})", EventName = nameof(EventIds.ClockMoved))]
+    public static partial void ClockMoved(ILogger logger, DateTimeOffset now, string mode);
+
+    [LoggerMessage(EventIds.ClockReset, LogLevel.Information, "Clock back to real time through the admin API", EventName = nameof(EventIds.ClockReset))]
+    public static partial void ClockReset(ILogger logger);
+
+    [LoggerMessage(EventIds.StoreReset, LogLevel.Information, "Store reset through the admin API: {Buckets} configured bucket(s) re-created", EventName = nameof(EventIds.StoreReset))]
+    public static partial void StoreReset(ILogger logger, int buckets);
+}

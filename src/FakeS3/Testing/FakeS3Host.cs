@@ -1,0 +1,135 @@
+using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
+using FakeS3.Clock;
+using FakeS3.Diagnostics;
+using FakeS3.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Options;
+
+namespace FakeS3.Testing;
+
+/// <summary>
+/// A fresh FakeS3 inside the test process: in memory through TestServer (default, no port) or on Kestrel at
+/// 127.0.0.1 on a free port (for browsers, other processes, wire behaviour). LiteDB in memory, no
+/// configuration files or environment variables read, no banner. One per test is cheap.
+/// </summary>
+public sealed class FakeS3Host : IAsyncDisposable
+{
+    readonly WebApplication _app;
+    readonly TestServer? _testServer;
+
+    FakeS3Host(WebApplication app, TestServer? testServer, Uri baseAddress)
+    {
+        _app = app;
+        _testServer = testServer;
+        BaseAddress = baseAddress;
+        HttpClient = testServer?.CreateClient() ?? new HttpClient();
+        HttpClient.BaseAddress = baseAddress;
+    }
+
+    /// <summary>Starts FakeS3. <paramref name="configure"/> edits the options (buckets, credentials, region...).</summary>
+    public static async Task<FakeS3Host> StartAsync(Action<FakeS3Options>? configure = null, bool useKestrel = false,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        if (useKestrel)
+        {
+            builder.WebHost.UseKestrelCore();
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.Listen(IPAddress.Loopback, 0);
+                k.Limits.MaxRequestBodySize = null;
+                k.AddServerHeader = false;
+            });
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+        builder.Services.AddFakeS3(builder.Configuration);
+        builder.Services.Configure<FakeS3Options>(o =>
+        {
+            o.DataPath = Storage.FakeS3Database.MemoryPath;
+            o.StartupBanner = false;
+            configure?.Invoke(o);
+        });
+        configureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapFakeS3();
+        await app.StartAsync(cancellationToken);
+
+        var testServer = useKestrel ? null : app.GetTestServer();
+        var address = testServer is not null
+            ? new Uri("http://localhost/")
+            : new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        return new FakeS3Host(app, testServer, address);
+    }
+
+    /// <summary>http://localhost/ (TestServer) or http://127.0.0.1:port/ (Kestrel). Presigned URLs must use this host.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client for presigned URLs and POST forms; relative URIs resolve against <see cref="BaseAddress"/>.</summary>
+    public HttpClient HttpClient { get; }
+
+    public FakeS3Options Options => _app.Services.GetRequiredService<IOptions<FakeS3Options>>().Value;
+
+    /// <summary>The one clock every time rule reads: Set, Advance, Reset.</summary>
+    public FakeS3Clock Clock => _app.Services.GetRequiredService<FakeS3Clock>();
+
+    /// <summary>Every S3 request so far, newest first, with explanations for rejections.</summary>
+    public RequestLog Requests => _app.Services.GetRequiredService<RequestLog>();
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>An S3 client signed with the first configured credential, path-style, against this host.</summary>
+    public AmazonS3Client CreateS3Client() => CreateS3Client(Options.EffectiveCredentials[0].AccessKeyId, Options.EffectiveCredentials[0].SecretAccessKey);
+
+    public AmazonS3Client CreateS3Client(string accessKeyId, string secretAccessKey)
+    {
+        var config = new AmazonS3Config
+        {
+            ServiceURL = BaseAddress.ToString(),
+            ForcePathStyle = true,
+            AuthenticationRegion = Options.Region,
+            MaxErrorRetry = 0,
+        };
+        if (_testServer is not null) config.HttpClientFactory = new TestServerHttpClientFactory(_testServer);
+        return new AmazonS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey), config);
+    }
+
+    /// <summary>Deletes every bucket and object and re-creates the configured buckets. The clock and the log stay.</summary>
+    public void Reset() => _app.Services.GetRequiredService<FakeS3Initializer>().ResetStore();
+
+    public async ValueTask DisposeAsync()
+    {
+        HttpClient.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Routes the SDK through the TestServer handler; the SDK signs Host "localhost", which TestServer sends.</summary>
+    sealed class TestServerHttpClientFactory(TestServer server) : HttpClientFactory
+    {
+        readonly HttpClient _client = new(new SdkUriHandler { InnerHandler = server.CreateHandler() });
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => _client;
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
+    }
+
+    /// <summary>
+    /// The SDK builds request URIs with DangerousDisablePathAndQueryCanonicalization, which TestServer cannot
+    /// read (it calls Uri.GetComponents). Re-parse them as ordinary URIs. Ordinary parsing may normalise
+    /// exotic paths ("a/../b"); use Kestrel for byte-exact request targets.
+    /// </summary>
+    sealed class SdkUriHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri) request.RequestUri = new Uri(uri.OriginalString);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
