@@ -9,14 +9,12 @@ status=$?
 python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-passed = failed = skipped = 0
+counts = {"Passed": 0, "Failed": 0, "NotExecuted": 0}
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
-    if c is None:
-        continue
-    passed += int(c.get("passed", 0))
-    failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    skipped += int(c.get("notExecuted", 0))
+    for r in ET.parse(f).getroot().iterfind(".//t:UnitTestResult", ns):
+        outcome = r.get("outcome", "Failed")
+        counts[outcome if outcome in counts else "Failed"] += 1
+passed, failed, skipped = counts["Passed"], counts["Failed"], counts["NotExecuted"]
 if passed + failed == 0 and sys.argv[2] != "0":
     failed = 1  # the build failed: nothing ran
 print(f"({skipped} skipped)")
