@@ -22,21 +22,7 @@ internal static class SigV4Primitives
         return sb.ToString();
     }
 
-    /// <summary>Percent-decodes once; with <paramref name="plusIsSpace"/> a '+' becomes a space (form encoding).</summary>
-    public static byte[] PercentDecode(string value, bool plusIsSpace = false)
-    {
-        var bytes = new List<byte>(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else if (c == '+' && plusIsSpace) bytes.Add((byte)' ');
-            else bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
-        }
-        return [.. bytes];
-    }
+    /// <summary>Percent-decodes once; with <paramref name="plusIsSpace"/> a raw '+' becomes a space (form encoding).</summary>
+    public static byte[] PercentDecode(string value, bool plusIsSpace = false) =>
+        Signing.UriEncoding.PercentDecode(plusIsSpace ? value.Replace('+', ' ') : value);
 }

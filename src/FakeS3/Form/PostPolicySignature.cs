@@ -9,17 +9,11 @@ namespace FakeS3.Form;
 /// </summary>
 public static class PostPolicySignature
 {
-    /// <summary>kDate → kRegion → kService → kSigning (spec §1.1).</summary>
-    public static byte[] DeriveSigningKey(string secretAccessKey, string date, string region, string service = "s3")
-    {
-        var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), Encoding.UTF8.GetBytes(date));
-        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(region));
-        key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(service));
-        return HMACSHA256.HashData(key, "aws4_request"u8);
-    }
+    /// <summary>kDate → kRegion → kService → kSigning (spec §1.1): the same derivation as header and query auth.</summary>
+    public static byte[] DeriveSigningKey(string secretAccessKey, string date, string region, string service = "s3") =>
+        Signing.SigningKey.Derive(secretAccessKey, date, region, service);
 
-    public static string ComputeV4(byte[] signingKey, string policyBase64) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(policyBase64)));
+    public static string ComputeV4(byte[] signingKey, string policyBase64) => Signing.Crypto.HmacSha256Hex(signingKey, policyBase64);
 
     /// <summary>Upper-case hex is rejected (spec §1.1 decision).</summary>
     public static bool VerifyV4(byte[] signingKey, string policyBase64, string signatureHex) =>

@@ -1,4 +1,4 @@
-using System.Text;
+using FakeS3.Signing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -60,28 +60,5 @@ public sealed record S3RequestTarget(string? Bucket, string? Key, bool VirtualHo
     }
 
     /// <summary>Percent-decodes once to UTF-8 ('+' stays literal: it is not a space in a path).</summary>
-    public static string PercentDecode(string value)
-    {
-        if (value.IndexOf('%') < 0) return value;
-        var bytes = new List<byte>(value.Length);
-        Span<byte> tmp = stackalloc byte[4];
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == '%' && i + 2 < value.Length && IsHex(value[i + 1]) && IsHex(value[i + 2]))
-            {
-                bytes.Add((byte)(Hex(value[i + 1]) * 16 + Hex(value[i + 2])));
-                i += 2;
-            }
-            else
-            {
-                var n = Encoding.UTF8.GetBytes([c], tmp);
-                for (var k = 0; k < n; k++) bytes.Add(tmp[k]);
-            }
-        }
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
-    static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    public static string PercentDecode(string value) => value.IndexOf('%') < 0 ? value : UriEncoding.Decode(value);
 }
