@@ -27,16 +27,18 @@ public sealed class FakeS3Initializer(IObjectStore store, LiteDbBlobStore blobs,
         foreach (var name in options.Value.Buckets)
         {
             var bucket = new BucketRecord { Id = name, CreationDate = time.GetUtcNow().UtcDateTime, Region = options.Value.Region };
+            if (options.Value.BucketAcls.TryGetValue(name, out var acl)) bucket.Acl = acl;
             if (options.Value.Cors.TryGetValue(name, out var rules))
             {
                 bucket.CorsXml = new CorsConfiguration(rules.Select(r => new CorsRule(
                     r.AllowedOrigins, r.AllowedMethods, r.AllowedHeaders, r.ExposeHeaders, r.MaxAgeSeconds)).ToList()).Render();
             }
-            if (store.CreateBucket(bucket) == StoreStatus.BucketAlreadyExists && bucket.CorsXml is not null)
+            if (store.CreateBucket(bucket) == StoreStatus.BucketAlreadyExists && (bucket.CorsXml is not null || acl is not null))
             {
                 // configuration wins over what a previous run stored
                 var existing = store.GetBucket(name)!;
-                existing.CorsXml = bucket.CorsXml;
+                existing.CorsXml = bucket.CorsXml ?? existing.CorsXml;
+                existing.Acl = acl ?? existing.Acl;
                 store.UpdateBucket(existing);
             }
         }

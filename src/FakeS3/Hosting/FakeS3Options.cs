@@ -32,6 +32,10 @@ public sealed class FakeS3Options
     /// <summary>Adds the x-fakes3-explanation header to rejections (off: responses stay byte-identical to S3).</summary>
     public bool ExplanationHeader { get; set; }
 
+    /// <summary>Canned ACLs for buckets created at start: bucket name → e.g. "public-read" (anonymous GETs) or
+    /// "public-read-write" (also anonymous POST forms without a policy). Others stay private.</summary>
+    public Dictionary<string, string> BucketAcls { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>CORS rules for buckets created at start: bucket name → rules.</summary>
     public Dictionary<string, List<CorsRuleOptions>> Cors { get; set; } = new(StringComparer.Ordinal);
 

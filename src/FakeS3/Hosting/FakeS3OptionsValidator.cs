@@ -29,6 +29,11 @@ public sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Opti
             if (!BucketName.IsValid(o.Buckets[i]))
                 errors.Add($"FakeS3:Buckets:{i} '{o.Buckets[i]}' is not a valid S3 bucket name.");
         }
+        foreach (var (bucket, acl) in o.BucketAcls)
+        {
+            if (!Http.CannedAcl.Known.Contains(acl))
+                errors.Add($"FakeS3:BucketAcls:{bucket} '{acl}' is not a canned ACL ({string.Join(", ", Http.CannedAcl.Known)}).");
+        }
         if (string.IsNullOrWhiteSpace(o.BaseDomain) || o.BaseDomain.Contains(':') || o.BaseDomain.StartsWith('.'))
             errors.Add($"FakeS3:BaseDomain '{o.BaseDomain}' must be a host name without port, e.g. 'localhost'.");
         if (o.MaxSkewSeconds is < 0 or > 86400)

@@ -1,3 +1,5 @@
+using LiteDB;
+
 namespace FakeS3.Storage;
 
 /// <summary>Reads a byte range across an object's blob segments, one chunk document at a time.</summary>
@@ -38,7 +40,9 @@ internal sealed class BlobReadStream : Stream
             var small = _segments[i].Size <= BlobWriter.ChunkSize;
             if (!small || !_cache.TryGet(id, out var data))
             {
-                var doc = _db.Chunks.FindById(id) ?? throw new IOException($"Blob chunk {id} is missing.");
+                BsonDocument? doc;
+                lock (_db.Lock) doc = _db.Chunks.FindById(id);
+                if (doc is null) throw new IOException($"Blob chunk {id} is missing.");
                 data = doc["d"].AsBinary;
                 if (small) _cache.Add(id, data);
             }

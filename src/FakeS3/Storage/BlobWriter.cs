@@ -61,6 +61,11 @@ public sealed class BlobWriter : Stream
 
     void FlushGroup()
     {
+        lock (_db.Lock) FlushGroupLocked();
+    }
+
+    void FlushGroupLocked()
+    {
         if (!_pendingRecorded)
         {
             // Recorded before the first chunk lands, so a crash mid-upload leaves a marker the next start cleans up.
@@ -107,6 +112,7 @@ public sealed class BlobWriter : Stream
     protected override void Dispose(bool disposing)
     {
         if (disposing && !Committed)
+        lock (_db.Lock)
         {
             if (_chunkIndex > 0) LiteDbBlobStore.DeleteChunks(_db, BlobId, _chunkIndex);
             if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);

@@ -52,8 +52,12 @@ public sealed class FakeS3Database : IDisposable
     /// <summary>Blobs being written. Left over after a crash, they are deleted at start.</summary>
     public ILiteCollection<BsonDocument> PendingBlobs { get; }
 
-    /// <summary>Metadata commits are serialised: LiteDB transactions are per thread, commits are short.</summary>
-    public object CommitLock { get; } = new();
+    /// <summary>
+    /// Every LiteDB call goes through this one lock. LiteDB 5.0.21 broke under concurrent readers and writers
+    /// here (64 MiB GETs beside PUTs: "pages in memory store must be non-shared", after which the engine refuses
+    /// all work), and its transactions are per thread anyway. Calls are short: a chunk, a record, a commit.
+    /// </summary>
+    public object Lock { get; } = new();
 
     public void Dispose() => Db.Dispose();
 }

@@ -52,6 +52,11 @@ public sealed class LiteDbBlobStore(FakeS3Database db)
     /// <summary>Deletes blobs whose upload never finished (process stopped mid-upload).</summary>
     public int CollectAbandoned()
     {
+        lock (db.Lock) return CollectAbandonedLocked();
+    }
+
+    int CollectAbandonedLocked()
+    {
         var pending = db.PendingBlobs.FindAll().ToList();
         foreach (var doc in pending)
         {

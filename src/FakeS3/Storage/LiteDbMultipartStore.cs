@@ -16,28 +16,33 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
             Initiated = now,
             Template = template,
         };
-        lock (db.CommitLock) db.Uploads.Insert(upload);
+        lock (db.Lock) db.Uploads.Insert(upload);
         return upload;
     }
 
     public MultipartUploadRecord? Get(string bucket, string key, string uploadId)
     {
-        var u = db.Uploads.FindById(uploadId);
+        MultipartUploadRecord? u;
+        lock (db.Lock) u = db.Uploads.FindById(uploadId);
         return u is not null && u.Bucket == bucket && u.Key == key ? u : null;
     }
 
-    public IReadOnlyList<MultipartUploadRecord> List(string bucket) =>
-        db.Uploads.Find(u => u.Bucket == bucket).OrderBy(u => u.Key, StringComparer.Ordinal).ThenBy(u => u.Initiated).ToList();
+    public IReadOnlyList<MultipartUploadRecord> List(string bucket)
+    {
+        lock (db.Lock) return db.Uploads.Find(u => u.Bucket == bucket).OrderBy(u => u.Key, StringComparer.Ordinal).ThenBy(u => u.Initiated).ToList();
+    }
 
-    public IReadOnlyList<PartRecord> ListParts(string uploadId) =>
-        db.Parts.Find(Query.StartsWith("_id", uploadId + "/")).OrderBy(p => p.PartNumber).ToList();
+    public IReadOnlyList<PartRecord> ListParts(string uploadId)
+    {
+        lock (db.Lock) return db.Parts.Find(Query.StartsWith("_id", uploadId + "/")).OrderBy(p => p.PartNumber).ToList();
+    }
 
     public StoreStatus CommitPart(PartRecord part, BlobWriter blob)
     {
         part.Id = PartRecord.MakeId(part.UploadId, part.PartNumber);
         part.BlobId = blob.BlobId;
         part.Size = blob.Size;
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (db.Uploads.FindById(part.UploadId) is null) return StoreStatus.NoSuchUpload;
             db.Db.BeginTrans();
@@ -75,13 +80,13 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
             blobs.MarkForDeletion(unused);
         }, out var gone);
         if (gone) return StoreStatus.NoSuchUpload;
-        if (status == StoreStatus.Ok) lock (db.CommitLock) blobs.DeleteMarked(unused);
+        if (status == StoreStatus.Ok) lock (db.Lock) blobs.DeleteMarked(unused);
         return status;
     }
 
     public StoreStatus Abort(string uploadId)
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (db.Uploads.FindById(uploadId) is null) return StoreStatus.NoSuchUpload;
             var parts = ListParts(uploadId).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();

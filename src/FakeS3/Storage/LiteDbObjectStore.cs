@@ -28,7 +28,7 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public StoreStatus CreateBucket(BucketRecord bucket)
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (_buckets.ContainsKey(bucket.Id)) return StoreStatus.BucketAlreadyExists;
             db.Buckets.Insert(bucket);
@@ -39,7 +39,7 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public StoreStatus DeleteBucket(string name)
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (!_buckets.ContainsKey(name)) return StoreStatus.NoSuchBucket;
             if (Enumerate(name, "", null).Any() || db.Uploads.Exists(u => u.Bucket == name)) return StoreStatus.BucketNotEmpty;
@@ -51,7 +51,7 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public void UpdateBucket(BucketRecord bucket)
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (db.Buckets.Update(bucket)) _buckets[bucket.Id] = bucket.Clone();
         }
@@ -62,7 +62,8 @@ public sealed class LiteDbObjectStore : IObjectStore
         var id = ObjectRecord.MakeId(bucket, key);
         if (_objects.Get(id) is { } cached) return cached;
         var generation = _objects.Generation;
-        var record = db.Objects.FindById(id);
+        ObjectRecord? record;
+        lock (db.Lock) record = db.Objects.FindById(id);
         if (record is not null) _objects.FillIfUnchanged(record, generation);
         return record;
     }
@@ -76,7 +77,8 @@ public sealed class LiteDbObjectStore : IObjectStore
         while (true)
         {
             var query = Query.And(inclusive ? Query.GTE("_id", lower) : Query.GT("_id", lower), Query.StartsWith("_id", idPrefix));
-            var batch = db.Objects.Find(query, 0, page).ToList();
+            List<ObjectRecord> batch;
+            lock (db.Lock) batch = db.Objects.Find(query, 0, page).ToList();
             foreach (var o in batch) yield return o;
             if (batch.Count < page) yield break;
             lower = batch[^1].Id;
@@ -104,7 +106,7 @@ public sealed class LiteDbObjectStore : IObjectStore
     {
         gone = false;
         obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (!_buckets.ContainsKey(obj.Bucket)) return StoreStatus.NoSuchBucket;
             db.Db.BeginTrans();
@@ -135,7 +137,7 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public StoreStatus UpdateMetadata(ObjectRecord obj)
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (!db.Objects.Update(obj)) return StoreStatus.NoSuchKey;
             _objects.Set(obj);
@@ -145,7 +147,7 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public StoreStatus DeleteObject(string bucket, string key)
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             if (!_buckets.ContainsKey(bucket)) return StoreStatus.NoSuchBucket;
             var obj = db.Objects.FindById(ObjectRecord.MakeId(bucket, key));
@@ -170,7 +172,7 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public void Reset()
     {
-        lock (db.CommitLock)
+        lock (db.Lock)
         {
             db.Objects.DeleteAll();
             db.Parts.DeleteAll();

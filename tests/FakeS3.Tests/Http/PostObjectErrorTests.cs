@@ -194,4 +194,25 @@ public sealed class PostObjectErrorTests
         var body = await PostAsync(s3, Form(fields, ("file", "hello"u8.ToArray())), HttpStatusCode.Created);
         Assert.Matches("<PostResponse><Location>http://.+/post-errors/uploads%2Ff.txt</Location><Bucket>post-errors</Bucket><Key>uploads/f.txt</Key><ETag>\"5d41402abc4b2a76b9719d911017c592\"</ETag></PostResponse>", body);
     }
+
+    [Fact]
+    public async Task AnonymousForm_PrivateBucket403_PublicReadWriteBucketStores()
+    {
+        await using var s3 = await TestFakeS3.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["FakeS3:Buckets:0"] = Bucket,
+            ["FakeS3:Buckets:1"] = "open-bucket",
+            ["FakeS3:BucketAcls:open-bucket"] = "public-read-write",
+        });
+        using var http = s3.CreateHttpClient();
+        using (var refused = await http.PostAsync("/" + Bucket, Form([("key", "anon.txt")], ("file", "x"u8.ToArray()))))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("<Code>AccessDenied</Code><Message>Access Denied</Message>", await refused.Content.ReadAsStringAsync());
+        }
+        await AssertNothingStored(s3);
+        using var stored = await http.PostAsync("/open-bucket", Form([("key", "anon.txt")], ("file", "anonymous"u8.ToArray())));
+        Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
+        Assert.Equal("anonymous", await http.GetStringAsync("/open-bucket/anon.txt"));
+    }
 }
