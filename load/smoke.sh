@@ -33,9 +33,13 @@ runner=(timeout 120 dotnet "$repo/load/FakeS3.Load/bin/Release/net10.0/FakeS3.Lo
   --region "${FAKES3_REGION:-us-east-1}" --bucket load-smoke --warmup 0s --concurrency 4 --fail-on-error
   --report-dir "${SMOKE_REPORT_DIR:-$repo/artifacts/load/smoke}")
 status=0
-for scenario in presigned-put:200 presigned-get:200 post-policy:100 sdk-put:100 must-reject:140; do
-  name=${scenario%%:*}; count=${scenario##*:}
-  if "${runner[@]}" --scenario "$name" --requests "$count" >"$work/$name.out" 2>&1; then
+# name:requests[:object size]. The 64 MiB GETs, 4 at a time, once broke LiteDB's page cache (fixed by one lock
+# around every LiteDB call); they stay here as a regression check.
+for scenario in presigned-put:200 presigned-get:200 post-policy:100 sdk-put:100 large-get:24:64MiB must-reject:140; do
+  IFS=: read -r name count size <<<"$scenario"
+  extra=()
+  [[ -n "$size" ]] && extra=(--object-size "$size")
+  if "${runner[@]}" --scenario "$name" --requests "$count" "${extra[@]}" >"$work/$name.out" 2>&1; then
     printf '[smoke] %-14s passed  (%s)\n' "$name" "$(grep -m1 -E '^\| [0-9]' "$work/$name.out" || true)"
   else
     status=1
