@@ -8,8 +8,8 @@ namespace FakeS3.Admin;
 
 /// <summary>
 /// Explains the fields of a browser POST form: the decoded policy (expiration, conditions, the key or key
-/// prefix it allows) and whether its expiration, credential and signature would pass now. Conditions are
-/// listed, not evaluated against a file: that needs the upload itself.
+/// prefix it allows) and whether its expiration, credential, signature and conditions would pass now, using the
+/// same policy engine as POST Object. Only the file's size (content-length-range) needs the upload itself.
 /// </summary>
 internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeProvider time)
 {
@@ -43,6 +43,7 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
             Conditions = [.. conditions.Select(object (j) => j)],
         };
         var (accepted, code, reason) = Check(fields, policy, credential, expires, now);
+        if (accepted) (accepted, code, reason) = EvaluateConditions(fields, policy, result.Bucket, now);
         return result with { Accepted = accepted, ErrorCode = code, Reason = reason };
     }
 
@@ -59,6 +60,22 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
         if (SigV4Primitives.HmacHex(key, policy) != fields.GetValueOrDefault("x-amz-signature"))
             return (false, "SignatureDoesNotMatch", "The x-amz-signature is not the HMAC of the policy with this credential's secret: wrong secret, or the policy was changed after signing.");
         return (true, null, null);
+    }
+
+    /// <summary>The fields against the policy's conditions and coverage rule, exactly as POST Object evaluates them.</summary>
+    static (bool, string?, string?) EvaluateConditions(Dictionary<string, string> fields, string policy, string? bucket, DateTimeOffset now)
+    {
+        try
+        {
+            var document = Policy.PostPolicyDocument.Parse(policy);
+            var form = new Policy.PostForm(fields.Select(f => new Policy.PostField(f.Key, f.Value)));
+            var error = Policy.PostPolicyEvaluator.EvaluateFields(document, form, bucket ?? "", now);
+            return error is null ? (true, null, null) : (false, error.Code.ToString(), error.Message);
+        }
+        catch (Errors.S3Exception e)
+        {
+            return (false, e.Error.Code.ToString(), e.Error.Message);
+        }
     }
 
     static (string? Op, string? Value) Condition(List<JsonElement> conditions, string field)

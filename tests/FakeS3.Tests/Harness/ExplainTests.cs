@@ -76,6 +76,24 @@ public class ExplainTests
     }
 
     [Fact]
+    public async Task PostFields_KeyOutsideStartsWith_IsNotAcceptedWithTheFailedCondition()
+    {
+        await using var host = await FakeS3Host.StartAsync(o => o.Buckets.Add("forms"));
+        using var s3 = host.CreateS3Client();
+        var post = await s3.CreatePresignedPostAsync(new CreatePresignedPostRequest
+        {
+            BucketName = "forms", Key = "mytest/${filename}", Expires = DateTime.UtcNow.AddMinutes(10),
+            Conditions = [new StartsWithCondition("key", "mytest/")],
+        });
+        var fields = new Dictionary<string, string>(post.Fields) { ["key"] = "test/post_test4.txt" };
+
+        var result = await HarnessClient.ExplainAsync(host, new { fields });
+
+        Assert.False(result.GetProperty("accepted").GetBoolean());
+        Assert.Equal("Invalid according to Policy: Policy Condition failed: [\"starts-with\", \"$key\", \"mytest/\"]", result.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task EmptyBody_Is400()
     {
         await using var host = await FakeS3Host.StartAsync();

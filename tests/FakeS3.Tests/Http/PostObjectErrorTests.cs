@@ -215,4 +215,30 @@ public sealed class PostObjectErrorTests
         Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
         Assert.Equal("anonymous", await http.GetStringAsync("/open-bucket/anon.txt"));
     }
+
+    [Fact]
+    public async Task BadTaggingField_400MalformedXML_NothingStored()
+    {
+        await using var s3 = await StartAsync();
+        var fields = Fields(Policy("[\"starts-with\", \"$tagging\", \"\"]"));
+        fields.Add(("tagging", "<Tagging><TagSet><Tag><Key>k</Key>"));
+        var body = await PostAsync(s3, Form(fields, ("file", "x"u8.ToArray())), HttpStatusCode.BadRequest);
+        Assert.Contains("<Code>MalformedXML</Code><Message>The XML you provided was not well-formed or did not validate against our published schema</Message>", body);
+        await AssertNothingStored(s3);
+    }
+
+    [Fact]
+    public async Task VirtualHostedBucketUrl_StoresInTheHostsBucket()
+    {
+        await using var s3 = await StartAsync();
+        using var http = s3.CreateHttpClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = Form(Fields(Policy()), ("file", "vhost"u8.ToArray())) };
+        request.Headers.Host = $"{Bucket}.localhost:{s3.BaseAddress.Port}";
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal($"http://{Bucket}.localhost:{s3.BaseAddress.Port}/uploads%2Ff.txt", response.Headers.Location?.OriginalString);
+        using var client = s3.CreateS3Client();
+        using var get = await client.GetObjectAsync(Bucket, "uploads/f.txt");
+        Assert.Equal("vhost", await new StreamReader(get.ResponseStream).ReadToEndAsync());
+    }
 }
