@@ -53,17 +53,8 @@ public sealed class BucketEndpoints : IS3Endpoint
 
     static string? ParseLocationConstraint(byte[] body)
     {
-        try
-        {
-            var doc = XDocument.Parse(Encoding.UTF8.GetString(body));
-            if (doc.Root?.Name.LocalName != "CreateBucketConfiguration") throw new S3Exception(S3Errors.MalformedXml());
-            var v = doc.Root.Elements().FirstOrDefault(e => e.Name.LocalName == "LocationConstraint")?.Value;
-            return string.IsNullOrEmpty(v) ? null : v;
-        }
-        catch (System.Xml.XmlException)
-        {
-            throw new S3Exception(S3Errors.MalformedXml());
-        }
+        var v = XmlBody.Root(body, "CreateBucketConfiguration").ChildValue("LocationConstraint");
+        return string.IsNullOrEmpty(v) ? null : v;
     }
 
     static Task HeadBucket(S3RequestContext ctx)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using FakeS3.Errors;
+using FakeS3.Http.Objects;
 using FakeS3.Storage;
 
 namespace FakeS3.Http.Multipart;
@@ -34,17 +35,16 @@ public static class CompleteMultipartEndpoint
         var md5s = new List<byte>();
         foreach (var p in chosen) md5s.AddRange(Convert.FromHexString(p.ETag.Trim('"')));
         var t = upload.Template;
-        var obj = new ObjectRecord
-        {
-            Bucket = ctx.Bucket, Key = ctx.Key, ContentType = t.ContentType, ContentEncoding = t.ContentEncoding,
-            ContentDisposition = t.ContentDisposition, ContentLanguage = t.ContentLanguage, CacheControl = t.CacheControl,
-            Expires = t.Expires, WebsiteRedirectLocation = t.WebsiteRedirectLocation, StorageClass = t.StorageClass,
-            Metadata = t.Metadata, Tags = t.Tags, Acl = t.Acl,
-            Size = chosen.Sum(p => p.Size),
-            ETag = $"\"{Convert.ToHexStringLower(MD5.HashData(md5s.ToArray()))}-{chosen.Count}\"",
-            LastModified = ctx.Now.UtcDateTime,
-            PartsCount = chosen.Count,
-        };
+        var obj = ObjectAttributes.CopyContentAttributes(t, ctx.Bucket, ctx.Key);
+        obj.WebsiteRedirectLocation = t.WebsiteRedirectLocation;
+        obj.StorageClass = t.StorageClass;
+        obj.Tags = t.Tags;
+        obj.Acl = t.Acl;
+        obj.Size = chosen.Sum(p => p.Size);
+        // S3's multipart ETag: MD5 of the concatenated binary part MD5s, then "-<part count>".
+        obj.ETag = $"\"{Convert.ToHexStringLower(MD5.HashData(md5s.ToArray()))}-{chosen.Count}\"";
+        obj.LastModified = ctx.Now.UtcDateTime;
+        obj.PartsCount = chosen.Count;
         S3RequestContext.ThrowFor(ctx.Services.Multipart.Complete(upload, obj, chosen), ctx.Bucket, ctx.Key, upload.Id);
         var location = $"{ctx.Request.Scheme}://{ctx.Request.Host}/{(ctx.Target.VirtualHosted ? "" : ctx.Bucket + "/")}{Uri.EscapeDataString(ctx.Key).Replace("%2F", "/")}";
         ctx.Response.Headers["x-amz-server-side-encryption"] = "AES256";
@@ -54,25 +54,15 @@ public static class CompleteMultipartEndpoint
 
     static List<(int Number, string ETag)> Parse(byte[] body)
     {
-        try
+        var parts = new List<(int, string)>();
+        foreach (var p in XmlBody.Root(body, "CompleteMultipartUpload").Children("Part"))
         {
-            var root = XDocument.Parse(Encoding.UTF8.GetString(body)).Root;
-            if (root is null || root.Name.LocalName != "CompleteMultipartUpload") throw new S3Exception(S3Errors.MalformedXml());
-            var parts = new List<(int, string)>();
-            foreach (var p in root.Elements().Where(e => e.Name.LocalName == "Part"))
-            {
-                var n = p.Elements().FirstOrDefault(e => e.Name.LocalName == "PartNumber")?.Value;
-                var etag = p.Elements().FirstOrDefault(e => e.Name.LocalName == "ETag")?.Value;
-                if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || etag is null)
-                    throw new S3Exception(S3Errors.MalformedXml());
-                parts.Add((number, etag));
-            }
-            if (parts.Count == 0) throw new S3Exception(S3Errors.MalformedXml());
-            return parts;
+            var etag = p.ChildValue("ETag");
+            if (!int.TryParse(p.ChildValue("PartNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || etag is null)
+                throw new S3Exception(S3Errors.MalformedXml());
+            parts.Add((number, etag));
         }
-        catch (System.Xml.XmlException)
-        {
-            throw new S3Exception(S3Errors.MalformedXml());
-        }
+        if (parts.Count == 0) throw new S3Exception(S3Errors.MalformedXml());
+        return parts;
     }
 }

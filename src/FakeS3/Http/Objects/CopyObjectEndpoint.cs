@@ -58,19 +58,12 @@ public sealed class CopyObjectEndpoint : IS3Endpoint
         return v;
     }
 
-    static ObjectRecord CopyAttributes(S3RequestContext ctx, ObjectRecord s) => new()
+    static ObjectRecord CopyAttributes(S3RequestContext ctx, ObjectRecord source)
     {
-        Bucket = ctx.Bucket,
-        Key = ctx.Key,
-        ContentType = s.ContentType,
-        ContentEncoding = s.ContentEncoding,
-        ContentDisposition = s.ContentDisposition,
-        ContentLanguage = s.ContentLanguage,
-        CacheControl = s.CacheControl,
-        Expires = s.Expires,
-        Metadata = new Dictionary<string, string>(s.Metadata, StringComparer.Ordinal),
-        StorageClass = ObjectAttributes.StorageClass(ctx.Header("x-amz-storage-class")),
-        WebsiteRedirectLocation = ctx.Header("x-amz-website-redirect-location"),
-        Acl = CannedAcl.FromHeader(ctx.Header("x-amz-acl")),
-    };
+        var record = ObjectAttributes.CopyContentAttributes(source, ctx.Bucket, ctx.Key);
+        record.StorageClass = ObjectAttributes.StorageClass(ctx.Header("x-amz-storage-class"));
+        record.WebsiteRedirectLocation = ctx.Header("x-amz-website-redirect-location");
+        record.Acl = CannedAcl.FromHeader(ctx.Header("x-amz-acl"));
+        return record;
+    }
 }

@@ -45,23 +45,12 @@ public sealed class DeleteObjectEndpoint : IS3Endpoint
 
     static (List<(string Key, string? VersionId)>, bool Quiet) Parse(byte[] body)
     {
-        try
-        {
-            var root = XDocument.Parse(Encoding.UTF8.GetString(body)).Root;
-            if (root is null || root.Name.LocalName != "Delete") throw new S3Exception(S3Errors.MalformedXml());
-            var quiet = root.Elements().FirstOrDefault(e => e.Name.LocalName == "Quiet")?.Value.Trim() == "true";
-            var keys = new List<(string, string?)>();
-            foreach (var o in root.Elements().Where(e => e.Name.LocalName == "Object"))
-            {
-                var key = o.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value ?? throw new S3Exception(S3Errors.MalformedXml());
-                keys.Add((key, o.Elements().FirstOrDefault(e => e.Name.LocalName == "VersionId")?.Value));
-            }
-            if (keys.Count is 0 or > 1000) throw new S3Exception(S3Errors.MalformedXml());
-            return (keys, quiet);
-        }
-        catch (System.Xml.XmlException)
-        {
-            throw new S3Exception(S3Errors.MalformedXml());
-        }
+        var root = XmlBody.Root(body, "Delete");
+        var quiet = root.ChildValue("Quiet")?.Trim() == "true";
+        var keys = new List<(string, string?)>();
+        foreach (var o in root.Children("Object"))
+            keys.Add((o.ChildValue("Key") ?? throw new S3Exception(S3Errors.MalformedXml()), o.ChildValue("VersionId")));
+        if (keys.Count is 0 or > 1000) throw new S3Exception(S3Errors.MalformedXml());
+        return (keys, quiet);
     }
 }

@@ -43,6 +43,20 @@ public static class ObjectAttributes
         return record;
     }
 
+    /// <summary>A new record for bucket/key carrying the source's content headers and user metadata.</summary>
+    public static ObjectRecord CopyContentAttributes(ObjectRecord source, string bucket, string key) => new()
+    {
+        Bucket = bucket,
+        Key = key,
+        ContentType = source.ContentType,
+        ContentEncoding = source.ContentEncoding,
+        ContentDisposition = source.ContentDisposition,
+        ContentLanguage = source.ContentLanguage,
+        CacheControl = source.CacheControl,
+        Expires = source.Expires,
+        Metadata = new Dictionary<string, string>(source.Metadata, StringComparer.Ordinal),
+    };
+
     public static string StorageClass(string? value)
     {
         if (value is null) return "STANDARD";

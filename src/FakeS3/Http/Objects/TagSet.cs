@@ -30,22 +30,13 @@ public static class TagSet
     public static Dictionary<string, string> ParseXml(string xml)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        try
+        var set = XmlBody.Root(xml, "Tagging").Children("TagSet").FirstOrDefault() ?? throw new S3Exception(S3Errors.MalformedXml());
+        foreach (var tag in set.Children("Tag"))
         {
-            var root = XDocument.Parse(xml).Root;
-            var set = root?.Name.LocalName == "Tagging" ? root.Elements().FirstOrDefault(e => e.Name.LocalName == "TagSet") : null;
-            if (set is null) throw new S3Exception(S3Errors.MalformedXml());
-            foreach (var tag in set.Elements().Where(e => e.Name.LocalName == "Tag"))
-            {
-                var k = tag.Elements().FirstOrDefault(e => e.Name.LocalName == "Key")?.Value;
-                var v = tag.Elements().FirstOrDefault(e => e.Name.LocalName == "Value")?.Value;
-                if (k is null || v is null) throw new S3Exception(S3Errors.MalformedXml());
-                if (!tags.TryAdd(k, v)) throw new S3Exception(S3Errors.InvalidTag("Cannot provide multiple Tags with the same key"));
-            }
-        }
-        catch (System.Xml.XmlException)
-        {
-            throw new S3Exception(S3Errors.MalformedXml());
+            var k = tag.ChildValue("Key");
+            var v = tag.ChildValue("Value");
+            if (k is null || v is null) throw new S3Exception(S3Errors.MalformedXml());
+            if (!tags.TryAdd(k, v)) throw new S3Exception(S3Errors.InvalidTag("Cannot provide multiple Tags with the same key"));
         }
         Validate(tags);
         return tags;
