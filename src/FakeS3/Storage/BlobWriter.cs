@@ -78,21 +78,39 @@ public sealed class BlobWriter : Stream
 
     List<BsonDocument> BufferedChunks()
     {
-        var docs = new List<BsonDocument>(ChunksPerGroup);
-        for (var offset = 0; offset < _buffered || (offset == 0 && _chunkIndex == 0); offset += ChunkSize)
-            docs.Add(ChunkDocument(_chunkIndex++, _buffer.AsSpan(offset, Math.Min(ChunkSize, _buffered - offset))));
+        var docs = TailChunks();
+        _chunkIndex += docs.Count;
         return docs;
     }
 
-    /// <summary>Writes the buffered tail and clears the pending marker; call inside the store's commit transaction.</summary>
-    internal void CompleteInTransaction()
+    /// <summary>The buffered bytes as chunk documents from the next index on (one empty chunk for an empty blob).</summary>
+    List<BsonDocument> TailChunks()
+    {
+        var docs = new List<BsonDocument>(ChunksPerGroup);
+        var index = _chunkIndex;
+        for (var offset = 0; offset < _buffered || (offset == 0 && index == 0); offset += ChunkSize)
+            docs.Add(ChunkDocument(index++, _buffer.AsSpan(offset, Math.Min(ChunkSize, _buffered - offset))));
+        return docs;
+    }
+
+    /// <summary>
+    /// Inside the store's commit transaction: writes the buffered tail and clears the pending marker. Changes no
+    /// state of its own, so a rolled-back transaction can simply be retried; <see cref="Confirm"/> follows the commit.
+    /// </summary>
+    internal void WriteTailInTransaction()
     {
         if (_buffered > 0 || _chunkIndex == 0)
         {
-            foreach (var doc in BufferedChunks()) _db.Chunks.Insert(doc);
-            _buffered = 0;
+            foreach (var doc in TailChunks()) _db.Chunks.Insert(doc);
         }
         if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
+    }
+
+    /// <summary>After the commit: the blob belongs to a stored object or part now; disposing deletes nothing.</summary>
+    internal void Confirm()
+    {
+        _chunkIndex += _buffered > 0 ? (_buffered + ChunkSize - 1) / ChunkSize : _chunkIndex == 0 ? 1 : 0;
+        _buffered = 0;
         Committed = true;
         ReturnBuffer();
     }

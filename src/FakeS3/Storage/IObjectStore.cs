@@ -17,8 +17,11 @@ public interface IObjectStore
     BlobWriter OpenBlobWriter();
     Stream OpenRead(ObjectRecord obj, long offset, long length);
 
-    /// <summary>Makes the object visible in one step, replacing (and freeing) any previous version.</summary>
-    StoreStatus Commit(ObjectRecord obj, BlobWriter blob);
+    /// <summary>
+    /// Makes the object visible in one step, replacing (and freeing) any previous version. Completes once the
+    /// record is committed (group commit: concurrent uploads share a transaction).
+    /// </summary>
+    Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob);
 
     /// <summary>Replaces metadata only (tags, ACL); the bytes stay.</summary>
     StoreStatus UpdateMetadata(ObjectRecord obj);

@@ -48,12 +48,13 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
             db.Db.BeginTrans();
             try
             {
-                blob.CompleteInTransaction();
+                blob.WriteTailInTransaction();
                 var previous = db.Parts.FindById(part.Id);
                 db.Parts.Upsert(part);
                 var replaced = previous is null ? [] : new[] { new BlobSegment { BlobId = previous.BlobId, Size = previous.Size } };
                 blobs.MarkForDeletion(replaced);
                 db.Db.Commit();
+                blob.Confirm();
                 blobs.DeleteMarked(replaced);
             }
             catch

@@ -7,19 +7,23 @@ namespace FakeS3.Storage;
 /// Buckets and object records in LiteDB, with in-memory read caches (all buckets; recently used object records)
 /// kept in step with every commit, so the hot GET path does not pay a LiteDB lookup per request.
 /// </summary>
-public sealed class LiteDbObjectStore : IObjectStore
+public sealed class LiteDbObjectStore : IObjectStore, IDisposable
 {
     readonly FakeS3Database db;
     readonly LiteDbBlobStore blobs;
     readonly ObjectCache _objects = new();
     readonly ConcurrentDictionary<string, BucketRecord> _buckets = new(StringComparer.Ordinal);
+    readonly GroupCommitter _committer;
 
     public LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs)
     {
         this.db = db;
         this.blobs = blobs;
         foreach (var b in db.Buckets.FindAll()) _buckets[b.Id] = b;
+        _committer = new GroupCommitter(CommitBatch, CommitOne);
     }
+
+    public void Dispose() => _committer.Dispose();
 
     public BucketRecord? GetBucket(string name) => _buckets.TryGetValue(name, out var b) ? b.Clone() : null;
 
@@ -90,11 +94,69 @@ public sealed class LiteDbObjectStore : IObjectStore
 
     public Stream OpenRead(ObjectRecord obj, long offset, long length) => blobs.OpenRead(obj.Segments, offset, length);
 
-    public StoreStatus Commit(ObjectRecord obj, BlobWriter blob)
+    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
     {
         obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
         obj.Segments = [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }];
-        return CommitSegments(obj, () => blob.CompleteInTransaction());
+        return _committer.CommitAsync(obj, blob);
+    }
+
+    /// <summary>The group committer's batch: every commit in one transaction, then the caches and blob cleanup.</summary>
+    void CommitBatch(IReadOnlyList<PendingCommit> batch)
+    {
+        lock (db.Lock)
+        {
+            var applied = new List<(PendingCommit Commit, ObjectRecord? Previous)>(batch.Count);
+            db.Db.BeginTrans();
+            try
+            {
+                foreach (var p in batch)
+                {
+                    if (!_buckets.ContainsKey(p.Object.Bucket))
+                    {
+                        p.Completion.TrySetResult(StoreStatus.NoSuchBucket);
+                        continue;
+                    }
+                    p.Blob.WriteTailInTransaction();
+                    var previous = db.Objects.FindById(p.Object.Id);
+                    db.Objects.Upsert(p.Object);
+                    if (previous is not null) blobs.MarkForDeletion(previous.Segments);
+                    applied.Add((p, previous));
+                }
+                db.Db.Commit();
+            }
+            catch
+            {
+                db.Db.Rollback();
+                throw;
+            }
+            foreach (var (p, _) in applied)
+            {
+                p.Blob.Confirm();
+                _objects.Set(p.Object);
+                p.Completion.TrySetResult(StoreStatus.Ok);
+            }
+            // Two uploads of one key in a batch: the second's "previous" is the first, read inside the transaction.
+            // Cleanup failures are not the uploads' failures: the pending markers get the blobs collected at next start.
+            foreach (var (_, previous) in applied)
+            {
+                if (previous is null) continue;
+                try
+                {
+                    blobs.DeleteMarked(previous.Segments);
+                }
+                catch (LiteDB.LiteException)
+                {
+                }
+            }
+        }
+    }
+
+    StoreStatus CommitOne(PendingCommit p)
+    {
+        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction);
+        if (status == StoreStatus.Ok) p.Blob.Confirm();
+        return status;
     }
 
     /// <summary>Swaps the object record in one transaction; frees the replaced version's blobs.</summary>

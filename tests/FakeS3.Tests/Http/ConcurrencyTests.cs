@@ -43,4 +43,27 @@ public sealed class ConcurrencyTests
         Assert.Equal(["big", "w0", "w1", "w2", "w3"], list.S3Objects.Select(o => o.Key));
         Assert.All(list.S3Objects, o => Assert.Equal(data.Length, o.Size));
     }
+
+    [Fact]
+    public async Task ConcurrentPutsToOneKey_OneBodyWins_NoOrphanChunksLeft()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("same-key");
+        var bodies = Enumerable.Range(0, 24).Select(i => RandomNumberGenerator.GetBytes(70_000 + i)).ToList();
+        var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest { BucketName = "same-key", Key = "k", Verb = HttpVerb.PUT, Protocol = Protocol.HTTP, Expires = DateTime.UtcNow.AddMinutes(5) });
+        using var http = new HttpClient();
+        await Task.WhenAll(bodies.Select(async b =>
+        {
+            using var put = await http.PutAsync(url, new ByteArrayContent(b));
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }));
+        using var get = await client.GetObjectAsync("same-key", "k");
+        using var ms = new MemoryStream();
+        await get.ResponseStream.CopyToAsync(ms);
+        Assert.Contains(bodies, b => b.AsSpan().SequenceEqual(ms.ToArray()));
+        // every replaced version's chunks were freed: only the winner's two 64 KiB chunks remain
+        var db = (FakeS3.Storage.FakeS3Database)s3.Services.GetService(typeof(FakeS3.Storage.FakeS3Database))!;
+        lock (db.Lock) Assert.Equal(2, db.Chunks.Count());
+    }
 }

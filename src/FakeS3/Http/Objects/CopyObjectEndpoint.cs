@@ -43,7 +43,7 @@ public sealed class CopyObjectEndpoint : IS3Endpoint
         target.ChecksumValue = keepChecksum ? source.ChecksumValue : null;
         target.ChecksumType = keepChecksum ? source.ChecksumType : null;
         target.LastModified = ctx.Now.UtcDateTime;
-        S3RequestContext.ThrowFor(ctx.Store.Commit(target, blob), ctx.Bucket, ctx.Key);
+        S3RequestContext.ThrowFor(await ctx.Store.CommitAsync(target, blob), ctx.Bucket, ctx.Key);
 
         ctx.Response.Headers["x-amz-server-side-encryption"] = "AES256";
         await S3Responses.XmlAsync(ctx,

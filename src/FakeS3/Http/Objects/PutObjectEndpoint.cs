@@ -16,7 +16,7 @@ public sealed class PutObjectEndpoint : IS3Endpoint
         {
             PayloadReceiver.ApplyDigest(record, digest);
             record.LastModified = ctx.Now.UtcDateTime;
-            S3RequestContext.ThrowFor(ctx.Store.Commit(record, blob), ctx.Bucket, ctx.Key);
+            S3RequestContext.ThrowFor(await ctx.Store.CommitAsync(record, blob), ctx.Bucket, ctx.Key);
         }
         ctx.Response.Headers.ETag = record.ETag;
         ctx.Response.Headers["x-amz-server-side-encryption"] = "AES256";

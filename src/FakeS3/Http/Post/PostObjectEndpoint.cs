@@ -71,7 +71,7 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
         record.ChecksumValue = actual;
         record.ChecksumType = "FULL_OBJECT";
         record.LastModified = ctx.Now.UtcDateTime;
-        S3RequestContext.ThrowFor(ctx.Store.Commit(record, blob), ctx.Bucket, key);
+        S3RequestContext.ThrowFor(await ctx.Store.CommitAsync(record, blob), ctx.Bucket, key);
 
         var result = PostSuccess.Build(upload.Form, ctx.Request.Scheme, ctx.Request.Host.Value ?? "", !ctx.Target.VirtualHosted, ctx.Bucket, key, record.ETag);
         ctx.Response.Headers.ETag = result.ETag;
