@@ -39,12 +39,13 @@ public sealed class S3Middleware(
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
                 throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
-            var query = S3Query.Parse(target.RawQuery);
+            var signable = SignableRequest.From(http.Request, target.VirtualHosted ? target.Bucket : null);
+            var query = S3Query.From(signable.Query);
             var (operation, name) = S3OperationResolver.Resolve(http.Request.Method, target, query, http.Request.Headers);
             ctx = new S3RequestContext
             {
                 Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
-                Signable = SignableRequest.From(http.Request, target.VirtualHosted ? target.Bucket : null), Services = services,
+                Signable = signable, Services = services,
             };
             http.Features.Set(ctx);
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))

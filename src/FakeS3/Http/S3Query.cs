@@ -5,16 +5,13 @@ public sealed class S3Query
 {
     readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
-    public static S3Query Parse(string rawQuery)
+    public static S3Query Parse(string rawQuery) => From(Signing.ParsedQuery.Parse(rawQuery));
+
+    /// <summary>From the query the signer already parsed, so a request's query is decoded once.</summary>
+    public static S3Query From(Signing.ParsedQuery parsed)
     {
         var q = new S3Query();
-        foreach (var part in rawQuery.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var eq = part.IndexOf('=');
-            var name = S3RequestTarget.PercentDecode(eq < 0 ? part : part[..eq]);
-            var value = eq < 0 ? "" : S3RequestTarget.PercentDecode(part[(eq + 1)..]);
-            q._values.TryAdd(name, value);
-        }
+        foreach (var p in parsed.Parameters) q._values.TryAdd(p.Name, p.Value);
         return q;
     }
 
