@@ -7,15 +7,7 @@ public static class PresignedPutScenario
 {
     public const string Name = "presigned-put";
 
-    public static Scenario Create(LoadContext ctx)
-    {
-        var written = new WrittenSample(8);
-        return new Scenario(Name, (step, ct) => new ValueTask<StepResult>(PutAsync(ctx, written, step.InvocationNumber, ct)))
-        {
-            Init = ctx.EnsureBucketAsync,
-            Verify = ct => ctx.ReadBackAsync(written.Items, ct),
-        };
-    }
+    public static Scenario Create(LoadContext ctx) => WriteScenario.Create(Name, ctx, PutAsync);
 
     public static async Task<StepResult> PutAsync(LoadContext ctx, WrittenSample written, long n, CancellationToken ct)
     {
