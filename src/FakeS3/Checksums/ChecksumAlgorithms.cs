@@ -24,8 +24,15 @@ public static class ChecksumAlgorithms
         ChecksumAlgorithm.Sha256 => "SHA256",
     };
 
-    /// <summary>"x-amz-checksum-crc32".</summary>
-    public static string HeaderName(this ChecksumAlgorithm algorithm) => "x-amz-checksum-" + algorithm.LowerName();
+    /// <summary>"x-amz-checksum-crc32" (constants: looked up on every upload).</summary>
+    public static string HeaderName(this ChecksumAlgorithm algorithm) => algorithm switch
+    {
+        ChecksumAlgorithm.Crc32 => "x-amz-checksum-crc32",
+        ChecksumAlgorithm.Crc32C => "x-amz-checksum-crc32c",
+        ChecksumAlgorithm.Crc64Nvme => "x-amz-checksum-crc64nvme",
+        ChecksumAlgorithm.Sha1 => "x-amz-checksum-sha1",
+        ChecksumAlgorithm.Sha256 => "x-amz-checksum-sha256",
+    };
 
     public static int DigestLength(this ChecksumAlgorithm algorithm) => algorithm switch
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using FakeS3.Errors;
 using FakeS3.Policy;
@@ -26,23 +27,31 @@ public static class MultipartFormReader
         };
         var fields = new List<PostField>();
         long used = 0;
-        while (true)
+        var valueBuffer = ArrayPool<byte>.Shared.Rent(MaxPreDataLength + 1);
+        try
         {
-            var section = await NextSectionAsync(reader, cancellationToken);
-            if (section is null) throw new S3Exception(S3Errors.PostFileCount()); // no file part [WIRE]
-            var (name, fileName) = Disposition(section);
-            // A part is the file by its name, not by having a filename parameter [2ND].
-            if (name.Equals("file", StringComparison.OrdinalIgnoreCase))
+            while (true)
             {
-                var form = new PostForm(fields).WithFilename(fileName);
-                return new PostUpload(reader, form, fileName, section.ContentType, new FileBodyStream(section.Body));
+                var section = await NextSectionAsync(reader, cancellationToken);
+                if (section is null) throw new S3Exception(S3Errors.PostFileCount()); // no file part [WIRE]
+                var (name, fileName) = Disposition(section);
+                // A part is the file by its name, not by having a filename parameter [2ND].
+                if (name.Equals("file", StringComparison.OrdinalIgnoreCase))
+                {
+                    var form = new PostForm(fields).WithFilename(fileName);
+                    return new PostUpload(reader, form, fileName, section.ContentType, new FileBodyStream(section.Body));
+                }
+                used += boundary.Length + 4 + HeaderBytes(section) + 2;
+                if (used > MaxPreDataLength) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
+                var value = await ReadValueAsync(section.Body, valueBuffer, MaxPreDataLength - used, cancellationToken);
+                used += Encoding.UTF8.GetByteCount(value) + 2;
+                if (used > MaxPreDataLength) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
+                fields.Add(new PostField(name, value));
             }
-            used += boundary.Length + 4 + HeaderBytes(section) + 2;
-            if (used > MaxPreDataLength) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
-            var value = await ReadValueAsync(section.Body, MaxPreDataLength - used, cancellationToken);
-            used += Encoding.UTF8.GetByteCount(value) + 2;
-            if (used > MaxPreDataLength) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
-            fields.Add(new PostField(name, value));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(valueBuffer);
         }
     }
 
@@ -105,25 +114,27 @@ public static class MultipartFormReader
         return total;
     }
 
-    /// <summary>Reads at most budget + 1 bytes, so a huge field is refused without being buffered.</summary>
-    static async Task<string> ReadValueAsync(Stream body, long budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most budget + 1 bytes into <paramref name="buffer"/> (one pooled buffer for the whole form, as large
+    /// as the pre-data budget), so a huge field is refused without being buffered.
+    /// </summary>
+    static async Task<string> ReadValueAsync(Stream body, byte[] buffer, long budget, CancellationToken cancellationToken)
     {
-        var limit = (int)Math.Max(0, budget) + 1;
-        var buffer = new byte[Math.Min(limit, 4096)];
-        using var bytes = new MemoryStream();
+        var limit = (int)Math.Min(Math.Max(0, budget) + 1, buffer.Length);
+        var length = 0;
         try
         {
             int read;
-            while (bytes.Length < limit && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - bytes.Length)), cancellationToken)) > 0)
+            while (length < limit && (read = await body.ReadAsync(buffer.AsMemory(length, limit - length), cancellationToken)) > 0)
             {
-                bytes.Write(buffer, 0, read);
+                length += read;
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
             throw new S3Exception(S3Errors.MalformedPostRequest());
         }
-        if (bytes.Length >= limit) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
-        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+        if (length >= limit) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
+        return Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,21 @@ public sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyList
 
     static readonly string[] ExpirationFormats = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
+    // A form's policy is posted again for every upload it allows: decoded documents (immutable) are kept by
+    // their base64 text, which they are a pure function of. Bounded: emptied when full. Failures are not kept.
+    const int MaxCached = 256;
+    static readonly ConcurrentDictionary<string, PostPolicyDocument> Cache = new(StringComparer.Ordinal);
+
     public static PostPolicyDocument Parse(string base64Policy)
+    {
+        if (Cache.TryGetValue(base64Policy, out var cached)) return cached;
+        var parsed = ParseUncached(base64Policy);
+        if (Cache.Count >= MaxCached) Cache.Clear();
+        Cache.TryAdd(base64Policy, parsed);
+        return parsed;
+    }
+
+    static PostPolicyDocument ParseUncached(string base64Policy)
     {
         try
         {

@@ -11,16 +11,24 @@ public sealed class BlobWriter : Stream
 {
     public const int ChunkSize = 64 * 1024; // under the 85 KB large-object-heap threshold
 
+    /// <summary>
+    /// Bodies up to this size live in the object record itself (<see cref="TakeInline"/>). Small on purpose:
+    /// listings read whole records, so inlined bytes are read again by every ListObjects page.
+    /// </summary>
+    public const int InlineLimit = 8 * 1024;
+
     // Chunks are inserted 16 at a time (1 MiB) in one LiteDB transaction: a transaction per 64 KiB chunk made
-    // large uploads several times slower. The buffer is pooled, so small PUTs allocate nothing big.
+    // large uploads several times slower. The buffer is pooled and starts at one chunk: 16 concurrent small
+    // uploads each renting 1 MiB overflowed the pool, and the large-object-heap allocations cost gen2 GCs.
     const int ChunksPerGroup = 16;
     const int GroupSize = ChunkSize * ChunksPerGroup;
 
     readonly FakeS3Database _db;
-    byte[]? _buffer = ArrayPool<byte>.Shared.Rent(GroupSize);
+    byte[]? _buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
     int _buffered;
     int _chunkIndex;
     bool _pendingRecorded;
+    bool _inline;
 
     internal BlobWriter(FakeS3Database db)
     {
@@ -37,7 +45,13 @@ public sealed class BlobWriter : Stream
         while (!source.IsEmpty)
         {
             if (_buffered == GroupSize) FlushGroup();
-            var n = Math.Min(source.Length, GroupSize - _buffered);
+            var capacity = Math.Min(_buffer!.Length, GroupSize);
+            if (_buffered == capacity)
+            {
+                Grow();
+                capacity = GroupSize;
+            }
+            var n = Math.Min(source.Length, capacity - _buffered);
             source[..n].CopyTo(_buffer.AsSpan(_buffered));
             _buffered += n;
             Size += n;
@@ -57,6 +71,14 @@ public sealed class BlobWriter : Stream
     {
         Write(buffer.AsSpan(offset, count));
         return Task.CompletedTask;
+    }
+
+    void Grow()
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(GroupSize);
+        _buffer.AsSpan(0, _buffered).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer!);
+        _buffer = larger;
     }
 
     void FlushGroup()
@@ -94,11 +116,24 @@ public sealed class BlobWriter : Stream
     }
 
     /// <summary>
+    /// Before the commit: a body that never left the buffer and fits <see cref="InlineLimit"/> is handed over for
+    /// the object record (one LiteDB document per small upload instead of a chunk and a record, measured ~2x
+    /// faster for 4 KiB overwrites); the writer then writes nothing itself. Null when the body is a blob.
+    /// </summary>
+    internal byte[]? TakeInline()
+    {
+        if (_chunkIndex > 0 || _pendingRecorded || Size > InlineLimit || _buffer is null) return null;
+        _inline = true;
+        return _buffer.AsSpan(0, _buffered).ToArray();
+    }
+
+    /// <summary>
     /// Inside the store's commit transaction: writes the buffered tail and clears the pending marker. Changes no
     /// state of its own, so a rolled-back transaction can simply be retried; <see cref="Confirm"/> follows the commit.
     /// </summary>
     internal void WriteTailInTransaction()
     {
+        if (_inline) return;
         if (_buffered > 0 || _chunkIndex == 0)
         {
             foreach (var doc in TailChunks()) _db.Chunks.Insert(doc);
@@ -130,10 +165,10 @@ public sealed class BlobWriter : Stream
     protected override void Dispose(bool disposing)
     {
         if (disposing && !Committed)
-        lock (_db.Lock)
         {
-            if (_chunkIndex > 0) LiteDbBlobStore.DeleteChunks(_db, BlobId, _chunkIndex);
-            if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
+            // The chunks written so far, then the marker (a crash in between leaves the marker for the next start).
+            if (_chunkIndex > 0) BlobCollector.Collect(_db, BlobId, _chunkIndex);
+            else if (_pendingRecorded) lock (_db.Lock) _db.PendingBlobs.Delete(BlobId);
             Committed = true; // nothing left to clean
         }
         if (disposing) ReturnBuffer();

@@ -3,67 +3,80 @@ using LiteDB;
 namespace FakeS3.Storage;
 
 /// <summary>Blob bytes as chunk documents "{blobId}/{index:D8}" in one collection.</summary>
-public sealed class LiteDbBlobStore(FakeS3Database db)
+public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
 {
+    /// <summary>
+    /// Blobs of at most this many chunks are deleted inside the transaction that frees them: one transaction
+    /// instead of one per chunk (which made every overwrite of a small object several times slower).
+    /// </summary>
+    const int InlineDeleteChunks = 16;
+
     readonly ChunkCache _smallBlobs = new();
+    readonly BlobCollector _collector = new(db);
 
     public BlobWriter OpenWrite() => new(db);
 
     public Stream OpenRead(IReadOnlyList<BlobSegment> segments, long offset, long length) =>
         new BlobReadStream(db, _smallBlobs, segments, offset, length);
 
-
     /// <summary>
-    /// Inside a metadata transaction: marks replaced blobs as pending, so their (possibly many) chunks are
-    /// deleted after the commit, in small transactions, and still get collected if the process stops first.
+    /// Inside the transaction that stops referencing <paramref name="segments"/>: small blobs are deleted right
+    /// there; large ones get a pending marker and are returned, for <see cref="CollectLater"/> after the commit.
     /// </summary>
-    internal void MarkForDeletion(IEnumerable<BlobSegment> segments)
+    internal List<BlobSegment> Release(IEnumerable<BlobSegment> segments)
     {
-        foreach (var s in segments) db.PendingBlobs.Upsert(new BsonDocument { ["_id"] = s.BlobId, ["size"] = s.Size });
-    }
-
-    internal void DeleteMarked(IEnumerable<BlobSegment> segments)
-    {
+        var large = new List<BlobSegment>();
         foreach (var s in segments)
         {
-            DeleteChunks(db, s.BlobId, ChunkCount(s.Size));
-            db.PendingBlobs.Delete(s.BlobId);
+            var count = ChunkCount(s.Size);
+            if (count <= InlineDeleteChunks)
+            {
+                for (var i = 0; i < count; i++) db.Chunks.Delete(BlobWriter.ChunkId(s.BlobId, i));
+                continue;
+            }
+            db.PendingBlobs.Upsert(new BsonDocument { ["_id"] = s.BlobId, ["size"] = s.Size });
+            large.Add(s);
         }
+        return large;
+    }
+
+    /// <summary>After the commit: large released blobs are deleted in the background.</summary>
+    internal void CollectLater(IReadOnlyList<BlobSegment> large)
+    {
+        if (large.Count > 0) _collector.Enqueue(large);
     }
 
     /// <summary>An empty blob still has one (empty) chunk.</summary>
     internal static int ChunkCount(long size) => (int)Math.Max(1, (size + BlobWriter.ChunkSize - 1) / BlobWriter.ChunkSize);
 
     /// <summary>
-    /// Deletes a blob's chunks by id when their number is known: a range DeleteMany scans far more and made every
-    /// overwrite several times slower. Unknown count (an upload cut off by a crash): the id range.
+    /// Deletes an unfinished blob's chunks. Its count is unknown after a crash: the id range then (a range
+    /// DeleteMany scans far more than deletes by id, so it is only the fallback).
     /// </summary>
     internal static void DeleteChunks(FakeS3Database db, string blobId, int? chunkCount)
     {
         if (chunkCount is { } count)
         {
-            for (var i = 0; i < count; i++) db.Chunks.Delete(BlobWriter.ChunkId(blobId, i));
+            BlobCollector.Collect(db, blobId, count);
             return;
         }
         // '/' (0x2F) < '0' (0x30): the range ["id/", "id0") holds exactly this blob's chunks.
-        db.Chunks.DeleteMany(Query.And(Query.GTE("_id", blobId + "/"), Query.LT("_id", blobId + "0")));
+        lock (db.Lock)
+        {
+            db.Chunks.DeleteMany(Query.And(Query.GTE("_id", blobId + "/"), Query.LT("_id", blobId + "0")));
+            db.PendingBlobs.Delete(blobId);
+        }
     }
 
-    /// <summary>Deletes blobs whose upload never finished (process stopped mid-upload).</summary>
+    /// <summary>At start: deletes blobs left pending (an upload cut off, or a release not yet collected).</summary>
     public int CollectAbandoned()
     {
-        lock (db.Lock) return CollectAbandonedLocked();
-    }
-
-    int CollectAbandonedLocked()
-    {
-        var pending = db.PendingBlobs.FindAll().ToList();
+        List<BsonDocument> pending;
+        lock (db.Lock) pending = db.PendingBlobs.FindAll().ToList();
         foreach (var doc in pending)
-        {
-            var id = doc["_id"].AsString;
-            DeleteChunks(db, id, doc.TryGetValue("size", out var size) ? ChunkCount(size.AsInt64) : null);
-            db.PendingBlobs.Delete(id);
-        }
+            DeleteChunks(db, doc["_id"].AsString, doc.TryGetValue("size", out var size) ? ChunkCount(size.AsInt64) : null);
         return pending.Count;
     }
+
+    public void Dispose() => _collector.Dispose();
 }

@@ -51,11 +51,10 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
                 blob.WriteTailInTransaction();
                 var previous = db.Parts.FindById(part.Id);
                 db.Parts.Upsert(part);
-                var replaced = previous is null ? [] : new[] { new BlobSegment { BlobId = previous.BlobId, Size = previous.Size } };
-                blobs.MarkForDeletion(replaced);
+                var large = previous is null ? [] : blobs.Release([new BlobSegment { BlobId = previous.BlobId, Size = previous.Size }]);
                 db.Db.Commit();
                 blob.Confirm();
-                blobs.DeleteMarked(replaced);
+                blobs.CollectLater(large);
             }
             catch
             {
@@ -73,15 +72,16 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
         var keep = chosen.Select(p => p.BlobId).ToHashSet();
         var unused = ListParts(upload.Id).Where(p => !keep.Contains(p.BlobId))
             .Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
+        List<BlobSegment> large = [];
         var status = objects.CommitSegments(obj, () =>
         {
             if (db.Uploads.FindById(upload.Id) is null) throw new UploadGoneException();
             db.Parts.DeleteMany(Query.StartsWith("_id", upload.Id + "/"));
             db.Uploads.Delete(upload.Id);
-            blobs.MarkForDeletion(unused);
+            large = blobs.Release(unused);
         }, out var gone);
         if (gone) return StoreStatus.NoSuchUpload;
-        if (status == StoreStatus.Ok) lock (db.Lock) blobs.DeleteMarked(unused);
+        if (status == StoreStatus.Ok) blobs.CollectLater(large);
         return status;
     }
 
@@ -91,12 +91,13 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
         {
             if (db.Uploads.FindById(uploadId) is null) return StoreStatus.NoSuchUpload;
             var parts = ListParts(uploadId).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
+            List<BlobSegment> large;
             db.Db.BeginTrans();
             try
             {
                 db.Parts.DeleteMany(Query.StartsWith("_id", uploadId + "/"));
                 db.Uploads.Delete(uploadId);
-                blobs.MarkForDeletion(parts);
+                large = blobs.Release(parts);
                 db.Db.Commit();
             }
             catch
@@ -104,7 +105,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
                 db.Db.Rollback();
                 throw;
             }
-            blobs.DeleteMarked(parts);
+            blobs.CollectLater(large);
             return StoreStatus.Ok;
         }
     }

@@ -92,12 +92,15 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
 
-    public Stream OpenRead(ObjectRecord obj, long offset, long length) => blobs.OpenRead(obj.Segments, offset, length);
+    public Stream OpenRead(ObjectRecord obj, long offset, long length) => obj.Inline is { } bytes
+        ? new MemoryStream(bytes, (int)offset, (int)length, writable: false)
+        : blobs.OpenRead(obj.Segments, offset, length);
 
     public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
     {
         obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
-        obj.Segments = [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }];
+        obj.Inline = blob.TakeInline();
+        obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
         return _committer.CommitAsync(obj, blob);
     }
 
@@ -106,7 +109,8 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     {
         lock (db.Lock)
         {
-            var applied = new List<(PendingCommit Commit, ObjectRecord? Previous)>(batch.Count);
+            var applied = new List<PendingCommit>(batch.Count);
+            var large = new List<BlobSegment>();
             db.Db.BeginTrans();
             try
             {
@@ -118,10 +122,11 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
                         continue;
                     }
                     p.Blob.WriteTailInTransaction();
+                    // Two uploads of one key in a batch: the second's "previous" is the first, read inside the transaction.
                     var previous = db.Objects.FindById(p.Object.Id);
                     db.Objects.Upsert(p.Object);
-                    if (previous is not null) blobs.MarkForDeletion(previous.Segments);
-                    applied.Add((p, previous));
+                    if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
+                    applied.Add(p);
                 }
                 db.Db.Commit();
             }
@@ -130,25 +135,13 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 db.Db.Rollback();
                 throw;
             }
-            foreach (var (p, _) in applied)
+            foreach (var p in applied)
             {
                 p.Blob.Confirm();
                 _objects.Set(p.Object);
                 p.Completion.TrySetResult(StoreStatus.Ok);
             }
-            // Two uploads of one key in a batch: the second's "previous" is the first, read inside the transaction.
-            // Cleanup failures are not the uploads' failures: the pending markers get the blobs collected at next start.
-            foreach (var (_, previous) in applied)
-            {
-                if (previous is null) continue;
-                try
-                {
-                    blobs.DeleteMarked(previous.Segments);
-                }
-                catch (LiteDB.LiteException)
-                {
-                }
-            }
+            blobs.CollectLater(large);
         }
     }
 
@@ -177,10 +170,10 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 insideTransaction?.Invoke();
                 var previous = db.Objects.FindById(obj.Id);
                 db.Objects.Upsert(obj);
-                if (previous is not null) blobs.MarkForDeletion(previous.Segments);
+                var large = previous is null ? [] : blobs.Release(previous.Segments);
                 db.Db.Commit();
                 _objects.Set(obj);
-                if (previous is not null) blobs.DeleteMarked(previous.Segments);
+                blobs.CollectLater(large);
             }
             catch (LiteDbMultipartStore.UploadGoneException)
             {
@@ -218,10 +211,10 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             try
             {
                 db.Objects.Delete(obj.Id);
-                blobs.MarkForDeletion(obj.Segments);
+                var large = blobs.Release(obj.Segments);
                 db.Db.Commit();
                 _objects.Remove(obj.Id);
-                blobs.DeleteMarked(obj.Segments);
+                blobs.CollectLater(large);
             }
             catch
             {

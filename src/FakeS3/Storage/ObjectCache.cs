@@ -10,8 +10,11 @@ namespace FakeS3.Storage;
 public sealed class ObjectCache
 {
     const int MaxEntries = 100_000;
+    // Records of small objects carry their bytes: the cache is emptied when these add up to more than this.
+    const long MaxInlineBytes = 64L * 1024 * 1024;
     readonly ConcurrentDictionary<string, ObjectRecord> _records = new(StringComparer.Ordinal);
     long _generation;
+    long _inlineBytes;
 
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -20,7 +23,7 @@ public sealed class ObjectCache
     public void FillIfUnchanged(ObjectRecord record, long generationBeforeRead)
     {
         if (Generation != generationBeforeRead) return;
-        if (_records.Count >= MaxEntries) _records.Clear();
+        MakeRoom(record);
         _records.TryAdd(record.Id, record.Clone());
     }
 
@@ -28,7 +31,17 @@ public sealed class ObjectCache
     public void Set(ObjectRecord record)
     {
         Interlocked.Increment(ref _generation);
+        MakeRoom(record);
         _records[record.Id] = record.Clone();
+    }
+
+    /// <summary>Bounded by entries and inline bytes (counted on the way in; a full cache is simply emptied).</summary>
+    void MakeRoom(ObjectRecord incoming)
+    {
+        var bytes = Interlocked.Add(ref _inlineBytes, incoming.Inline?.Length ?? 0);
+        if (_records.Count < MaxEntries && bytes <= MaxInlineBytes) return;
+        _records.Clear();
+        Interlocked.Exchange(ref _inlineBytes, incoming.Inline?.Length ?? 0);
     }
 
     public void Remove(string id)
@@ -41,5 +54,6 @@ public sealed class ObjectCache
     {
         Interlocked.Increment(ref _generation);
         _records.Clear();
+        Interlocked.Exchange(ref _inlineBytes, 0);
     }
 }

@@ -2,7 +2,7 @@ namespace FakeS3.Storage;
 
 /// <summary>
 /// An object's metadata as stored. The bytes live in blob segments (one for PUT/POST, one per part after a
-/// multipart completion), so completing an upload never copies data.
+/// multipart completion), so completing an upload never copies data, or, for small objects, inline.
 /// </summary>
 public sealed class ObjectRecord
 {
@@ -30,6 +30,8 @@ public sealed class ObjectRecord
     public string Acl { get; set; } = "private";
     public int? PartsCount { get; set; }
     public List<BlobSegment> Segments { get; set; } = [];
+    /// <summary>The bytes of a small object, kept in this record instead of a blob (then Segments is empty).</summary>
+    public byte[]? Inline { get; set; }
 
     public static string MakeId(string bucket, string key) => bucket + "/" + key;
 

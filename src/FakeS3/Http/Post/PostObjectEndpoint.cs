@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using FakeS3.Checksums;
 using FakeS3.Errors;
@@ -42,23 +43,30 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
         using var blob = ctx.Store.OpenBlobWriter();
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var checksum = ChecksumCalculator.Create(algorithm);
-        var buffer = new byte[64 * 1024];
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         long size = 0;
         int n;
-        while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0)
+        try
         {
-            size += n;
-            if (limit is not null && limit.Exceeded(size))
+            while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0)
             {
-                // content-length-range is enforced while streaming: from here on nothing is stored; the rest is
-                // only counted, so EntityTooLarge reports the real ProposedSize as S3 does [REC].
-                await blob.DisposeAsync();
-                while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0) size += n;
-                throw new S3Exception(limit.CheckSize(size)!);
+                size += n;
+                if (limit is not null && limit.Exceeded(size))
+                {
+                    // content-length-range is enforced while streaming: from here on nothing is stored; the rest is
+                    // only counted, so EntityTooLarge reports the real ProposedSize as S3 does [REC].
+                    await blob.DisposeAsync();
+                    while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0) size += n;
+                    throw new S3Exception(limit.CheckSize(size)!);
+                }
+                md5.AppendData(buffer, 0, n);
+                checksum.Append(buffer.AsSpan(0, n));
+                blob.Write(buffer, 0, n);
             }
-            md5.AppendData(buffer, 0, n);
-            checksum.Append(buffer.AsSpan(0, n));
-            blob.Write(buffer, 0, n);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         await upload.EnsureSingleFileAsync(ct);
         if (limit?.CheckSize(size) is { } sizeError) throw new S3Exception(sizeError);

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using LiteDB;
+
+namespace FakeS3.Storage;
+
+/// <summary>
+/// Deletes the chunks of large replaced or deleted blobs on its own thread, a few hundred chunks per LiteDB
+/// transaction, so an overwrite of a 1 GiB object neither waits for 16k deletions nor holds the database lock
+/// for all of them. Each blob carries a pending marker (written in the transaction that freed it) until its
+/// last chunk is gone, so a stop in between only postpones the work to the next start.
+/// </summary>
+public sealed class BlobCollector : IDisposable
+{
+    const int ChunksPerTransaction = 256;
+
+    readonly FakeS3Database _db;
+    readonly BlockingCollection<BlobSegment> _queue = new();
+    readonly Thread _worker;
+    int _disposed;
+
+    public BlobCollector(FakeS3Database db)
+    {
+        _db = db;
+        _worker = new Thread(Run) { IsBackground = true, Name = "FakeS3 blob collector" };
+        _worker.Start();
+    }
+
+    public void Enqueue(IEnumerable<BlobSegment> segments)
+    {
+        try
+        {
+            foreach (var s in segments) _queue.Add(s);
+        }
+        catch (InvalidOperationException)
+        {
+            // Stopping: the pending markers get these collected at the next start.
+        }
+    }
+
+    void Run()
+    {
+        foreach (var blob in _queue.GetConsumingEnumerable())
+        {
+            try
+            {
+                Collect(_db, blob.BlobId, LiteDbBlobStore.ChunkCount(blob.Size));
+            }
+            catch (LiteException)
+            {
+                // Left to the next start's collection through the marker.
+            }
+        }
+    }
+
+    /// <summary>Deletes a marked blob's chunks in bounded transactions, then its marker.</summary>
+    internal static void Collect(FakeS3Database db, string blobId, int chunkCount)
+    {
+        for (var first = 0; first < chunkCount; first += ChunksPerTransaction)
+        {
+            var last = Math.Min(chunkCount, first + ChunksPerTransaction);
+            lock (db.Lock)
+            {
+                db.Db.BeginTrans();
+                try
+                {
+                    for (var i = first; i < last; i++) db.Chunks.Delete(BlobWriter.ChunkId(blobId, i));
+                    if (last == chunkCount) db.PendingBlobs.Delete(blobId);
+                    db.Db.Commit();
+                }
+                catch
+                {
+                    db.Db.Rollback();
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>Idempotent; finishes what is queued (bounded wait), the rest waits for the next start.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _queue.CompleteAdding();
+        _worker.Join(TimeSpan.FromSeconds(10));
+    }
+}
