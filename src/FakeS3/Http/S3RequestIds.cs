@@ -6,7 +6,6 @@ namespace FakeS3.Http;
 public sealed record S3RequestIds(string RequestId, string HostId)
 {
     const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    static readonly object ItemKey = new();
 
     public static S3RequestIds New()
     {
@@ -18,11 +17,12 @@ public sealed record S3RequestIds(string RequestId, string HostId)
         return new S3RequestIds(new string(id), Convert.ToBase64String(host));
     }
 
+    /// <summary>The request's ids, made on first use. Kept as a feature: HttpContext.Items costs a dictionary per request.</summary>
     public static S3RequestIds Of(HttpContext context)
     {
-        if (context.Items.TryGetValue(ItemKey, out var v) && v is S3RequestIds ids) return ids;
+        if (context.Features.Get<S3RequestIds>() is { } ids) return ids;
         ids = New();
-        context.Items[ItemKey] = ids;
+        context.Features.Set(ids);
         return ids;
     }
 

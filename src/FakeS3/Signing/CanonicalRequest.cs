@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace FakeS3.Signing;
@@ -11,18 +12,40 @@ public static class CanonicalRequest
     public static string Build(string method, string canonicalUri, string canonicalQuery,
         IReadOnlyList<(string Name, string? Value)> signedHeaderValues, string signedHeaders, string payloadHash)
     {
-        var sb = new StringBuilder(256);
-        sb.Append(method).Append('\n').Append(canonicalUri).Append('\n').Append(canonicalQuery).Append('\n');
-        foreach (var (name, value) in signedHeaderValues)
+        // Written into a pooled buffer sized for the longest outcome (normalising values only shortens them):
+        // a StringBuilder cost a buffer as large as the text on every request.
+        var capacity = method.Length + canonicalUri.Length + canonicalQuery.Length + signedHeaders.Length + payloadHash.Length + 8;
+        for (var i = 0; i < signedHeaderValues.Count; i++) capacity += signedHeaderValues[i].Name.Length + (signedHeaderValues[i].Value?.Length ?? 0) + 2;
+        var rented = ArrayPool<char>.Shared.Rent(capacity);
+        try
         {
-            sb.Append(name).Append(':');
-            // A signed header absent from the request is rendered "name:" so the signature simply
-            // mismatches (spec §1.5, S3's own answer UNCONFIRMED).
-            if (value is not null) AppendNormalizedValue(sb, value);
-            sb.Append('\n');
+            var text = new CharWriter(rented);
+            text.Append(method);
+            text.Append('\n');
+            text.Append(canonicalUri);
+            text.Append('\n');
+            text.Append(canonicalQuery);
+            text.Append('\n');
+            for (var i = 0; i < signedHeaderValues.Count; i++)
+            {
+                var (name, value) = signedHeaderValues[i];
+                text.Append(name);
+                text.Append(':');
+                // A signed header absent from the request is rendered "name:" so the signature simply
+                // mismatches (spec §1.5, S3's own answer UNCONFIRMED).
+                if (value is not null) AppendNormalizedValue(ref text, value);
+                text.Append('\n');
+            }
+            text.Append('\n');
+            text.Append(signedHeaders);
+            text.Append('\n');
+            text.Append(payloadHash);
+            return text.ToString();
         }
-        sb.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
-        return sb.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -32,7 +55,7 @@ public static class CanonicalRequest
     public static string CanonicalUri(string rawPath)
     {
         if (rawPath.Length == 0) return "/";
-        if (IsAlreadyCanonical(rawPath)) return rawPath;
+        if (UriEncoding.IsCanonical(rawPath, keepSlash: true)) return rawPath;
         var sb = new StringBuilder(rawPath.Length + 16);
         UriEncoding.Append(sb, UriEncoding.PercentDecode(rawPath), keepSlash: true);
         return sb.ToString();
@@ -45,8 +68,9 @@ public static class CanonicalRequest
         if (parameters.Count == 0) return "";
         var items = new (string Name, string Value)[parameters.Count];
         var n = 0;
-        foreach (var p in parameters)
+        for (var i = 0; i < parameters.Count; i++)
         {
+            var p = parameters[i];
             if (excludeSignature && p.Name == SigV4Constants.XAmzSignature) continue;
             items[n++] = (p.EncodedName, p.EncodedValue);
         }
@@ -56,17 +80,24 @@ public static class CanonicalRequest
             var c = string.CompareOrdinal(a.Name, b.Name);
             return c != 0 ? c : string.CompareOrdinal(a.Value, b.Value);
         });
-        var sb = new StringBuilder(256);
-        for (var i = 0; i < span.Length; i++)
+        if (span.IsEmpty) return "";
+        var length = span.Length - 1;
+        foreach (var (name, value) in span) length += name.Length + value.Length + 1;
+        return string.Create(length, (items, n), static (destination, state) =>
         {
-            if (i > 0) sb.Append('&');
-            sb.Append(span[i].Name).Append('=').Append(span[i].Value);
-        }
-        return sb.ToString();
+            var text = new CharWriter(destination);
+            for (var i = 0; i < state.n; i++)
+            {
+                if (i > 0) text.Append('&');
+                text.Append(state.items[i].Name);
+                text.Append('=');
+                text.Append(state.items[i].Value);
+            }
+        });
     }
 
     /// <summary>Trim both ends and collapse each internal whitespace run to one space (spec §1.5).</summary>
-    static void AppendNormalizedValue(StringBuilder sb, string value)
+    static void AppendNormalizedValue(ref CharWriter text, string value)
     {
         var v = value.AsSpan().Trim();
         var inSpace = false;
@@ -74,35 +105,15 @@ public static class CanonicalRequest
         {
             if (c is ' ' or '\t')
             {
-                if (!inSpace) sb.Append(' ');
+                if (!inSpace) text.Append(' ');
                 inSpace = true;
             }
             else
             {
-                sb.Append(c);
+                text.Append(c);
                 inSpace = false;
             }
         }
     }
 
-    /// <summary>Fast path: a path of unreserved bytes, '/' and upper-case %XX escapes of reserved bytes is already canonical.</summary>
-    static bool IsAlreadyCanonical(string rawPath)
-    {
-        for (var i = 0; i < rawPath.Length; i++)
-        {
-            var c = rawPath[i];
-            if (c == '/' || (c < 0x80 && UriEncoding.IsUnreserved((byte)c))) continue;
-            if (c == '%' && i + 2 < rawPath.Length && IsUpperHex(rawPath[i + 1]) && IsUpperHex(rawPath[i + 2]))
-            {
-                var b = Convert.ToByte(rawPath.Substring(i + 1, 2), 16);
-                if (UriEncoding.IsUnreserved(b) || b == (byte)'/') return false;
-                i += 2;
-                continue;
-            }
-            return false;
-        }
-        return true;
-    }
-
-    static bool IsUpperHex(char c) => c is >= '0' and <= '9' or >= 'A' and <= 'F';
 }

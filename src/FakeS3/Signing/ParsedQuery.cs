@@ -5,11 +5,13 @@ namespace FakeS3.Signing;
 /// <summary>The raw query string split on '&amp;' and the first '=' (spec §1.4), parsed once per request.</summary>
 public sealed class ParsedQuery
 {
-    public static readonly ParsedQuery Empty = new([]);
+    public static readonly ParsedQuery Empty = new(new List<QueryParameter>());
 
-    ParsedQuery(QueryParameter[] parameters) => Parameters = parameters;
+    readonly List<QueryParameter> _parameters;
 
-    public IReadOnlyList<QueryParameter> Parameters { get; }
+    ParsedQuery(List<QueryParameter> parameters) => _parameters = parameters;
+
+    public IReadOnlyList<QueryParameter> Parameters => _parameters;
 
     public static ParsedQuery Parse(string rawQuery)
     {
@@ -21,25 +23,33 @@ public sealed class ParsedQuery
             var part = rawQuery.AsSpan(range);
             if (part.IsEmpty) continue;
             var eq = part.IndexOf('=');
-            var rawName = eq < 0 ? part : part[..eq];
-            var rawValue = eq < 0 ? [] : part[(eq + 1)..];
-            var nameBytes = UriEncoding.PercentDecode(rawName);
-            var valueBytes = UriEncoding.PercentDecode(rawValue);
-            sb.Clear();
-            UriEncoding.Append(sb, nameBytes, keepSlash: false);
-            var encodedName = sb.ToString();
-            sb.Clear();
-            UriEncoding.Append(sb, valueBytes, keepSlash: false);
-            list.Add(new QueryParameter(Encoding.UTF8.GetString(nameBytes), Encoding.UTF8.GetString(valueBytes),
-                encodedName, sb.ToString()));
+            var (name, encodedName) = Component(eq < 0 ? part : part[..eq], sb);
+            var (value, encodedValue) = Component(eq < 0 ? [] : part[(eq + 1)..], sb);
+            list.Add(new QueryParameter(name, value, encodedName, encodedValue));
         }
-        return new ParsedQuery([.. list]);
+        return new ParsedQuery(list);
+    }
+
+    /// <summary>Decoded and UriEncoded forms of one raw name or value.</summary>
+    static (string Decoded, string Encoded) Component(ReadOnlySpan<char> raw, StringBuilder sb)
+    {
+        if (raw.IsEmpty) return ("", "");
+        if (UriEncoding.IsCanonical(raw, keepSlash: false))
+        {
+            // The common case (every SDK): one string for both forms when nothing is escaped.
+            var encoded = raw.ToString();
+            return (raw.Contains('%') ? UriEncoding.Decode(raw) : encoded, encoded);
+        }
+        var bytes = UriEncoding.PercentDecode(raw);
+        sb.Clear();
+        UriEncoding.Append(sb, bytes, keepSlash: false);
+        return (Encoding.UTF8.GetString(bytes), sb.ToString());
     }
 
     /// <summary>First value of a parameter, by exact (case-sensitive) name as S3 matches X-Amz-* names.</summary>
     public string? Get(string name)
     {
-        foreach (var p in Parameters)
+        foreach (var p in _parameters) // List's struct enumerator: no allocation per lookup
         {
             if (p.Name == name) return p.Value;
         }

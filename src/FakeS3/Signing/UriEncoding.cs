@@ -35,6 +35,12 @@ public static class UriEncoding
     {
         var max = Encoding.UTF8.GetMaxByteCount(raw.Length);
         var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
+        return buffer[..PercentDecode(raw, buffer)].ToArray();
+    }
+
+    /// <summary><see cref="PercentDecode(ReadOnlySpan{char})"/> into a caller's buffer of GetMaxByteCount bytes.</summary>
+    static int PercentDecode(ReadOnlySpan<char> raw, Span<byte> buffer)
+    {
         var n = 0;
         for (var i = 0; i < raw.Length; i++)
         {
@@ -55,10 +61,40 @@ public static class UriEncoding
                 i += width - 1;
             }
         }
-        return buffer[..n].ToArray();
+        return n;
     }
 
-    public static string Decode(ReadOnlySpan<char> raw) => Encoding.UTF8.GetString(PercentDecode(raw));
+    public static string Decode(ReadOnlySpan<char> raw)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(raw.Length);
+        var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
+        return Encoding.UTF8.GetString(buffer[..PercentDecode(raw, buffer)]);
+    }
+
+    /// <summary>
+    /// True when <paramref name="raw"/> is already its own UriEncode (of its percent-decoding): unreserved
+    /// characters and upper-case %XX escapes of bytes that must be escaped ('/' literal when kept). SDK-signed
+    /// URLs always are, and then the raw text serves as the encoded form without decoding and re-encoding it.
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<char> raw, bool keepSlash)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if ((keepSlash && c == '/') || (c < 0x80 && IsUnreserved((byte)c))) continue;
+            if (c == '%' && i + 2 < raw.Length && IsUpperHex(raw[i + 1]) && IsUpperHex(raw[i + 2]))
+            {
+                var b = (byte)(HexValue(raw[i + 1]) << 4 | HexValue(raw[i + 2]));
+                if (IsUnreserved(b) || (keepSlash && b == (byte)'/')) return false;
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    static bool IsUpperHex(char c) => c is >= '0' and <= '9' or >= 'A' and <= 'F';
 
     static int HexValue(char c) => c switch
     {

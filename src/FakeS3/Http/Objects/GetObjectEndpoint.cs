@@ -46,6 +46,12 @@ public sealed class GetObjectEndpoint : IS3Endpoint
         }
         ctx.Response.ContentLength = length;
         if (ctx.Operation == S3Operation.HeadObject || length == 0) return;
+        if (obj.Inline is { } inline)
+        {
+            // A small object's bytes are in its record already: no stream, no copy buffer.
+            await ctx.Response.Body.WriteAsync(inline.AsMemory((int)offset, (int)length), ctx.Http.RequestAborted);
+            return;
+        }
         await using var body = ctx.Store.OpenRead(obj, offset, length);
         await body.CopyToAsync(ctx.Response.Body, 64 * 1024, ctx.Http.RequestAborted);
     }
