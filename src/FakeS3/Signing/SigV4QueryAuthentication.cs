@@ -9,6 +9,8 @@ namespace FakeS3.Signing;
 internal sealed class SigV4QueryAuthentication(ICredentialStore credentials, SigV4Verifier verifier, TimeProvider time,
     string region, int maxSkewSeconds)
 {
+    readonly PresignedSignatureCache _matched = new();
+
     public AuthResult Authenticate(SignableRequest request)
     {
         var query = PresignedQueryParser.Parse(request.Query, region);
@@ -16,9 +18,12 @@ internal sealed class SigV4QueryAuthentication(ICredentialStore credentials, Sig
             throw new S3Exception(S3Errors.InvalidAccessKeyId(query.Scope.AccessKeyId));
         EnsureTimely(query);
         SigV4Verifier.EnsureAmzHeadersSigned(request, query.SignedHeaderNames);
-        var computed = verifier.Compute(request, query.Scope, credential.SecretAccessKey, query.AmzDateText,
+        var key = PresignedSignatureCache.KeyFor(request, query.SignedHeaderNames, credential.SecretAccessKey);
+        var cached = _matched.Get(key);
+        var computed = cached ?? verifier.Compute(request, query.Scope, credential.SecretAccessKey, query.AmzDateText,
             query.SignedHeaderNames, query.SignedHeaders, query.PayloadHash, presigned: true);
         SigV4Verifier.EnsureMatches(computed, query.Scope.AccessKeyId, query.Signature, request);
+        if (cached is null) _matched.Add(key, computed);
         SessionTokens.Ensure(credential, query.SecurityToken);
         return new AuthResult(AuthKind.SigV4Query)
         {

@@ -27,6 +27,29 @@ public class ClockExpiryTests
         Assert.Contains("test clock", host.Requests.Latest!.Explanation);
     }
 
+    [Fact]
+    public async Task PresignedGet_FetchedAgain_IsStillCheckedForExpiryAndTampering()
+    {
+        // A URL verified once is not re-hashed on later fetches (PresignedSignatureCache): the checks must still run.
+        await using var host = await FakeS3Host.StartAsync(o => o.Buckets.Add("again"));
+        using var s3 = host.CreateS3Client();
+        await HarnessClient.PutAsync(s3, "again", "k.txt", "x");
+        var url = HarnessClient.PresignGet(s3, "again", "k.txt", TimeSpan.FromMinutes(10));
+        Assert.Equal(HttpStatusCode.OK, (await host.HttpClient.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.HttpClient.GetAsync(url)).StatusCode);
+
+        var at = url.IndexOf("X-Amz-Signature=", StringComparison.Ordinal) + "X-Amz-Signature=".Length;
+        var tampered = url[..at] + (url[at] == 'a' ? 'b' : 'a') + url[(at + 1)..];
+        var refused = await host.HttpClient.GetAsync(tampered);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("<Code>SignatureDoesNotMatch</Code>", await refused.Content.ReadAsStringAsync());
+
+        host.Clock.Advance(TimeSpan.FromMinutes(11));
+        var expired = await host.HttpClient.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        Assert.Contains("Request has expired", await expired.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
