@@ -5,7 +5,7 @@
 #   workload and large PUTs (large GETs on FakeS3 only); peak RSS of FakeS3 during a 1 GiB PUT then GET; the must-reject workload.
 # Prints the ratio table and writes it to docs/benchmarks.md with the machine, date and commands.
 #
-# Env: COMPARE_DURATION (10s), COMPARE_REPS (3), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
+# Env: COMPARE_DURATION (10s), COMPARE_REPS (3), COMPARE_WARMUP (5s, one uncounted wrk round per server and load), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
 #      COMPARE_RSS_SIZE (1GiB), COMPARE_WRITE_DOCS (1),
 #      FAKES3_URL: use an already running endpoint instead of starting src/FakeS3 (no RSS measurement).
 # Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3.
@@ -113,8 +113,13 @@ median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 declare -A wrk_label=([get]="presigned GET 4 KiB" [put]="presigned PUT 64 KiB" [post]="POST policy 4 KiB")
 declare -A wrk_target=([get]="0.6" [put]="0.5" [post]="0.4")
+warmup="${COMPARE_WARMUP:-5s}"
 for kind in get put post; do
   : >"$work/$kind.f"; : >"$work/$kind.b"; non2xx=0
+  # One uncounted round per server first: both JIT-compile and tier up (PGO) before anything is measured.
+  log "wrk $kind, warm-up ($warmup each)"
+  duration="$warmup" wrk_rps "$work/f" "$kind" >/dev/null
+  duration="$warmup" wrk_rps "$work/b" "$kind" >/dev/null
   for rep in $(seq 1 "$reps"); do
     log "wrk $kind, round $rep/$reps"
     read -r rps bad < <(wrk_rps "$work/f" "$kind"); echo "$rps" >>"$work/$kind.f"; non2xx=$(( non2xx + ${bad:-0} ))

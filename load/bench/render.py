@@ -74,7 +74,7 @@ run and were driven by the same tools, alternating rounds: absolute numbers on a
 4 KiB body for GET, bodies read and discarded for PUT/POST, no auth and no storage.
 
 - Machine: {machine()}
-- wrk: 1 thread, {conns} connections, {duration} per round, median of {reps} rounds; server, wrk and runner share the cores.
+- wrk: 1 thread, {conns} connections, {duration} per round, median of {reps} rounds after one uncounted warm-up round per server; server, wrk and runner share the cores.
 - Runner: `load/FakeS3.Load`, {conns} in flight (4 for 64 MiB PUTs), {duration} after a 2 s warm-up; the
   baseline runs with `--skip-verify` (it stores nothing).
 
