@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FakeS3.Diagnostics;
 
 /// <summary>
@@ -10,31 +8,53 @@ public static class TargetRedaction
 {
     static readonly string[] Redacted = ["X-Amz-Signature", "Signature", "X-Amz-Security-Token"];
     const int KeptPrefix = 8;
+    const string Cut = "...";
 
-    /// <summary>Runs for every logged request: returns the target itself when nothing needs cutting.</summary>
+    /// <summary>Runs for every logged request: returns the target itself when nothing needs cutting, else one string.</summary>
     public static string Redact(string rawTarget)
     {
         var q = rawTarget.IndexOf('?');
         if (q < 0 || !HasRedactedParameter(rawTarget.AsSpan(q + 1))) return rawTarget;
-        var sb = new StringBuilder(rawTarget.Length);
-        sb.Append(rawTarget, 0, q + 1);
+        var length = q + 1;
         var query = rawTarget.AsSpan(q + 1);
-        var first = true;
-        foreach (var range in query.Split('&'))
+        foreach (var range in query.Split('&')) length += RedactedLength(query[range]) + 1;
+        return string.Create(length - 1, (rawTarget, q), static (destination, state) =>
         {
-            var part = query[range];
-            if (!first) sb.Append('&');
-            first = false;
-            var eq = part.IndexOf('=');
-            if (eq < 0 || !IsRedacted(part[..eq]))
+            var (target, q) = state;
+            target.AsSpan(0, q + 1).CopyTo(destination);
+            var at = q + 1;
+            var query = target.AsSpan(q + 1);
+            var first = true;
+            foreach (var range in query.Split('&'))
             {
-                sb.Append(part);
-                continue;
+                if (!first) destination[at++] = '&';
+                first = false;
+                at += WriteRedacted(query[range], destination[at..]);
             }
-            var value = part[(eq + 1)..];
-            sb.Append(part[..eq]).Append('=').Append(value.Length <= KeptPrefix ? [] : value[..KeptPrefix]).Append("...");
+        });
+    }
+
+    static int RedactedLength(ReadOnlySpan<char> part)
+    {
+        var eq = part.IndexOf('=');
+        if (eq < 0 || !IsRedacted(part[..eq])) return part.Length;
+        return eq + 1 + (part.Length - eq - 1 <= KeptPrefix ? 0 : KeptPrefix) + Cut.Length;
+    }
+
+    /// <summary>name=value, or name=&lt;first 8 characters&gt;... for a redacted parameter.</summary>
+    static int WriteRedacted(ReadOnlySpan<char> part, Span<char> destination)
+    {
+        var eq = part.IndexOf('=');
+        if (eq < 0 || !IsRedacted(part[..eq]))
+        {
+            part.CopyTo(destination);
+            return part.Length;
         }
-        return sb.ToString();
+        var value = part[(eq + 1)..];
+        var kept = value.Length <= KeptPrefix ? 0 : KeptPrefix;
+        part[..(eq + 1 + kept)].CopyTo(destination);
+        Cut.CopyTo(destination[(eq + 1 + kept)..]);
+        return eq + 1 + kept + Cut.Length;
     }
 
     static bool HasRedactedParameter(ReadOnlySpan<char> query)

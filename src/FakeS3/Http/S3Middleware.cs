@@ -39,7 +39,7 @@ public sealed class S3Middleware(
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
                 throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
-            var signable = SignableRequest.From(http.Request, target.VirtualHosted ? target.Bucket : null);
+            var signable = SignableRequest.From(http.Request, target.RawPath, target.RawQuery, target.VirtualHosted ? target.Bucket : null);
             var query = S3Query.From(signable.Query);
             var (operation, name) = S3OperationResolver.Resolve(http.Request.Method, target, query, http.Request.Headers);
             ctx = new S3RequestContext

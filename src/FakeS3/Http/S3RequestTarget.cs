@@ -38,12 +38,13 @@ public sealed record S3RequestTarget(string? Bucket, string? Key, bool VirtualHo
             var key = path.Length > 1 ? path[1..] : null;
             return new S3RequestTarget(vhostBucket, key, true, rawPath, rawQuery);
         }
-        var rest = path.TrimStart('/') == path ? path : path[1..];
-        if (rest.Length == 0) return new S3RequestTarget(null, null, false, rawPath, rawQuery);
-        var sep = rest.IndexOf('/');
-        if (sep < 0) return new S3RequestTarget(rest, null, false, rawPath, rawQuery);
-        var objectKey = rest[(sep + 1)..];
-        return new S3RequestTarget(rest[..sep], objectKey.Length == 0 ? null : objectKey, false, rawPath, rawQuery);
+        // "/bucket/key": bucket and key cut straight from the path (one leading '/' skipped, as before).
+        var start = path.StartsWith('/') ? 1 : 0;
+        if (path.Length == start) return new S3RequestTarget(null, null, false, rawPath, rawQuery);
+        var sep = path.IndexOf('/', start);
+        if (sep < 0) return new S3RequestTarget(path[start..], null, false, rawPath, rawQuery);
+        var objectKey = sep + 1 < path.Length ? path[(sep + 1)..] : null;
+        return new S3RequestTarget(path[start..sep], objectKey, false, rawPath, rawQuery);
     }
 
     static string? VirtualHostBucket(string host, string baseDomain)

@@ -30,6 +30,14 @@ public sealed class ParsedQuery
         return new ParsedQuery(list);
     }
 
+    // Names and values every presigned URL repeats: the constant is reused instead of a new string per request.
+    static readonly string[] Common =
+    [
+        SigV4Constants.XAmzAlgorithm, SigV4Constants.XAmzCredential, SigV4Constants.XAmzDate, SigV4Constants.XAmzExpires,
+        SigV4Constants.XAmzSignedHeaders, SigV4Constants.XAmzSignature, SigV4Constants.XAmzSecurityToken,
+        SigV4Constants.Algorithm, SigV4Constants.UnsignedPayload, "host", "x-id", "GetObject", "PutObject",
+    ];
+
     /// <summary>Decoded and UriEncoded forms of one raw name or value.</summary>
     static (string Decoded, string Encoded) Component(ReadOnlySpan<char> raw, StringBuilder sb)
     {
@@ -37,6 +45,13 @@ public sealed class ParsedQuery
         if (UriEncoding.IsCanonical(raw, keepSlash: false))
         {
             // The common case (every SDK): one string for both forms when nothing is escaped.
+            if (!raw.Contains('%'))
+            {
+                foreach (var common in Common)
+                {
+                    if (raw.SequenceEqual(common)) return (common, common);
+                }
+            }
             var encoded = raw.ToString();
             return (raw.Contains('%') ? UriEncoding.Decode(raw) : encoded, encoded);
         }

@@ -62,7 +62,14 @@ public sealed class SignableRequest
         };
     }
 
-    public IEnumerable<string> HeaderNames => _headers.Keys;
+    /// <summary>Walks the headers (IHeaderDictionary.Keys builds a new set on every call).</summary>
+    public IEnumerable<string> HeaderNames
+    {
+        get
+        {
+            foreach (var header in _headers) yield return header.Key;
+        }
+    }
 
     public static SignableRequest From(HttpRequest request, string? virtualHostBucket = null)
     {
@@ -81,4 +88,8 @@ public sealed class SignableRequest
         }
         return new SignableRequest(request.Method, path, query, request.Headers, virtualHostBucket);
     }
+
+    /// <summary>From a raw path and query the HTTP edge already split off the request target (no second copy).</summary>
+    public static SignableRequest From(HttpRequest request, string rawPath, string rawQuery, string? virtualHostBucket) =>
+        new(request.Method, rawPath, rawQuery, request.Headers, virtualHostBucket);
 }
