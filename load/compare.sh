@@ -168,6 +168,13 @@ mj="$work/f-must-reject/must-reject.json"
 printf 'must-reject (7 kinds)\trunner\t%s\t\treq/s\t\t%s\n' "$(json "$mj" 'r["requestsPerSecond"]')" \
   "$(json "$mj" '"%d refused, %d accepted, %d errors: %s" % (r["rejectedAsExpected"], r["acceptedButMustBeRejected"], r["failedRequests"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
 
+# --- storage write ceiling (no HTTP): what LiteDB lets FakeS3 commit at all on this machine ---------------
+log "storage write ceiling (load/FakeS3.StorageCeiling, no HTTP)"
+dotnet build "$repo/load/FakeS3.StorageCeiling/FakeS3.StorageCeiling.csproj" -c Release -nologo -v quiet >/dev/null
+ceiling_cmd=(dotnet "$repo/load/FakeS3.StorageCeiling/bin/Release/net10.0/FakeS3.StorageCeiling.dll" --seconds 5 --data "$work/ceiling.db")
+echo "${ceiling_cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g" >>"$commands"
+"${ceiling_cmd[@]}" >"$work/ceiling.md" 2>&1 || log "storage ceiling run failed"
+
 # --- the table ----------------------------------------------------------------------------------------
 python3 "$repo/load/bench/render.py" "$results" "$commands" "$repo/docs/benchmarks.md" "${COMPARE_WRITE_DOCS:-1}" \
-  "$duration" "$reps" "$conns" "$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  "$duration" "$reps" "$conns" "$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$work/ceiling.md"

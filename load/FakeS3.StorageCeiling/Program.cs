@@ -12,15 +12,16 @@ var writers = Arg("--writers", 16);
 var dataPath = ArgText("--data") ?? Path.Combine(Path.GetTempPath(), $"fakes3-ceiling-{Environment.ProcessId}.db");
 
 Console.WriteLine($"FakeS3 storage write ceiling: {writers} writers, {seconds} s per size, LiteDB file {dataPath}");
+await Measure(4 * 1024, sameKey: true, TimeSpan.FromSeconds(2)); // warm-up (JIT), not reported
 Console.WriteLine("| object size | key pattern | commits/s | MB/s |");
 Console.WriteLine("|---:|---|---:|---:|");
 foreach (var (size, sameKey) in new[] { (4 * 1024, true), (4 * 1024, false), (64 * 1024, true), (64 * 1024, false) })
 {
-    var (perSecond, mbPerSecond) = await Measure(size, sameKey);
+    var (perSecond, mbPerSecond) = await Measure(size, sameKey, TimeSpan.FromSeconds(seconds));
     Console.WriteLine($"| {size / 1024} KiB | {(sameKey ? "one key per writer (overwrite)" : "new key each time")} | {perSecond:F0} | {mbPerSecond:F1} |");
 }
 
-async Task<(double PerSecond, double MbPerSecond)> Measure(int size, bool sameKey)
+async Task<(double PerSecond, double MbPerSecond)> Measure(int size, bool sameKey, TimeSpan until)
 {
     foreach (var f in new[] { dataPath, dataPath.Replace(".db", "-log.db") }) File.Delete(f);
     var options = Options.Create(new FakeS3Options { DataPath = dataPath });
@@ -32,7 +33,6 @@ async Task<(double PerSecond, double MbPerSecond)> Measure(int size, bool sameKe
     Random.Shared.NextBytes(body);
     long commits = 0;
     var stopwatch = Stopwatch.StartNew();
-    var until = TimeSpan.FromSeconds(seconds);
     await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
     {
         for (var i = 0; stopwatch.Elapsed < until; i++)

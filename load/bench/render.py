@@ -57,7 +57,43 @@ def machine():
             f".NET SDK {sh('dotnet --version')}, {sh('wrk -v 2>&1 | head -n 1') or 'wrk'}")
 
 
-def main(results, commands, docs, write_docs, duration, reps, conns, commit):
+def ceiling_section(path, rows):
+    """The storage-only write ceiling next to the write rates the targets ask for."""
+    if not path or not os.path.exists(path):
+        return ""
+    table_lines = [l for l in open(path) if l.startswith("|")]
+    best = {}
+    for l in table_lines[2:]:
+        cells = [c.strip() for c in l.strip().strip("|").split("|")]
+        if len(cells) >= 3 and num(cells[2]) is not None:
+            best[cells[0]] = max(best.get(cells[0], 0), num(cells[2]))
+    if not best:
+        return ""
+    lines = []
+    for label, size, ratio in (("presigned PUT 64 KiB", "64 KiB", 0.5), ("POST policy 4 KiB", "4 KiB", 0.4)):
+        base = next((num(r[3]) for r in rows if r[0] == label and num(r[3]) is not None), None)
+        if base is None or size not in best:
+            continue
+        need = base * ratio
+        verdict = "below what the target needs" if best[size] < need else "enough for the target"
+        lines.append(f"- {label}: {ratio} of bare Kestrel ({base:,.0f} req/s) needs {need:,.0f} uploads/s; "
+                     f"the store alone managed at most {best[size]:,.0f} commits/s ({verdict}).")
+    return f"""
+## Storage write ceiling
+
+`load/FakeS3.StorageCeiling` commits objects straight into FakeS3's store (LiteDB: chunked blob or inline
+record, group commit, replaced versions freed), 16 writers, no HTTP at all, run in the same session after
+the load above:
+
+{"".join(table_lines)}
+{chr(10).join(lines)}
+
+Where the store alone is below a target's rate, no HTTP-side work can meet that ratio while every byte goes
+through LiteDB: its engine writes each 8 KiB page to its log and again at checkpoint, one writer at a time.
+"""
+
+
+def main(results, commands, docs, write_docs, duration, reps, conns, commit, ceiling=""):
     rows = [line.rstrip("\n").split("\t") for line in open(results) if line.strip()]
     rows = [(r + [""] * 7)[:7] for r in rows]
     rendered = table(rows)
@@ -83,7 +119,7 @@ run and were driven by the same tools, alternating rounds: absolute numbers on a
 Targets (issue 6): presigned GET 4 KiB ≥ 0.6, PUT 64 KiB ≥ 0.5, POST 4 KiB ≥ 0.4 of bare Kestrel; peak RSS
 of FakeS3 during a 1 GiB PUT and GET under 150 MiB (VmHWM after resetting it through `/proc/<pid>/clear_refs`,
 and VmRSS sampled every 100 ms).
-
+""" + ceiling_section(ceiling, rows) + """
 ## Reproduce
 
 ```sh
