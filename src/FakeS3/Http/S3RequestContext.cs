@@ -43,6 +43,13 @@ public sealed class S3RequestContext
         return Store.GetObject(Bucket, Key) ?? throw new S3Exception(S3Errors.NoSuchKey(Key));
     }
 
+    /// <summary>As <see cref="RequireObject"/>, for handlers that only read the record (GET/HEAD): no copies.</summary>
+    public ObjectRecord RequireObjectForRead()
+    {
+        if (!Store.BucketExists(Bucket)) throw new S3Exception(S3Errors.NoSuchBucket(Bucket));
+        return Store.GetObjectForRead(Bucket, Key) ?? throw new S3Exception(S3Errors.NoSuchKey(Key));
+    }
+
     public static void ThrowFor(StoreStatus status, string bucket, string? key = null, string? uploadId = null)
     {
         switch (status)

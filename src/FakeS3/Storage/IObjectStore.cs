@@ -11,6 +11,14 @@ public interface IObjectStore
 
     ObjectRecord? GetObject(string bucket, string key);
 
+    bool BucketExists(string name);
+
+    /// <summary>
+    /// The stored record itself, not a copy: for readers only (GET/HEAD), which must not change it. Cheaper than
+    /// <see cref="GetObject"/> on the hot path; a later commit replaces the cached record, never mutates it.
+    /// </summary>
+    ObjectRecord? GetObjectForRead(string bucket, string key);
+
     /// <summary>Objects with the prefix whose key sorts after <paramref name="after"/> (ordinal), in key order.</summary>
     IEnumerable<ObjectRecord> Enumerate(string bucket, string prefix, string? after);
 

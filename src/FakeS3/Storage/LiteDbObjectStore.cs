@@ -61,6 +61,11 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
         }
     }
 
+    public bool BucketExists(string name) => _buckets.ContainsKey(name);
+
+    public ObjectRecord? GetObjectForRead(string bucket, string key) =>
+        _objects.Peek(ObjectRecord.MakeId(bucket, key)) ?? GetObject(bucket, key);
+
     public ObjectRecord? GetObject(string bucket, string key)
     {
         var id = ObjectRecord.MakeId(bucket, key);

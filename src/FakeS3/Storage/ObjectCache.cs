@@ -20,6 +20,9 @@ public sealed class ObjectCache
 
     public ObjectRecord? Get(string id) => _records.TryGetValue(id, out var r) ? r.Clone() : null;
 
+    /// <summary>The cached instance (never mutated: <see cref="Set"/> replaces it), for read-only callers.</summary>
+    public ObjectRecord? Peek(string id) => _records.TryGetValue(id, out var r) ? r : null;
+
     public void FillIfUnchanged(ObjectRecord record, long generationBeforeRead)
     {
         if (Generation != generationBeforeRead) return;

@@ -19,7 +19,7 @@ public sealed class GetObjectEndpoint : IS3Endpoint
 
     static async Task HandleAsync(S3RequestContext ctx)
     {
-        var obj = ctx.RequireObject();
+        var obj = ctx.RequireObjectForRead();
         VersionIds.RequireNullOrAbsent(ctx);
         var overrides = ResponseOverrides(ctx);
         if (Preconditions.Evaluate(ctx.Request.Headers, obj, ctx.Now) == PreconditionResult.NotModified)
