@@ -5,7 +5,7 @@
 #   workload and large PUTs (large GETs on FakeS3 only); peak RSS of FakeS3 during a 1 GiB PUT then GET; the must-reject workload.
 # Prints the ratio table and writes it to docs/benchmarks.md with the machine, date and commands.
 #
-# Env: COMPARE_DURATION (10s), COMPARE_REPS (3), COMPARE_WARMUP (5s, one uncounted wrk round per server and load), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
+# Env: COMPARE_DURATION (10s), COMPARE_REPS (5), COMPARE_WARMUP (5s, one uncounted wrk round per server and load), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
 #      COMPARE_RSS_SIZE (1GiB), COMPARE_WRITE_DOCS (1),
 #      FAKES3_URL: use an already running endpoint instead of starting src/FakeS3 (no RSS measurement).
 # Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3.
@@ -14,7 +14,7 @@ set -euo pipefail
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${COMPARE_DURATION:-10s}"
-reps="${COMPARE_REPS:-3}"
+reps="${COMPARE_REPS:-5}"
 conns="${COMPARE_CONNECTIONS:-16}"
 fport="${FAKES3_PORT:-$(free_port)}"
 bport="${BASELINE_PORT:-$(free_port)}"

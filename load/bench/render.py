@@ -124,7 +124,7 @@ and VmRSS sampled every 100 ms).
 
 ```sh
 apt-get install -y wrk        # once
-load/compare.sh               # COMPARE_DURATION=10s COMPARE_REPS=3 by default
+load/compare.sh               # COMPARE_DURATION=10s COMPARE_REPS=5 by default
 ```
 
 Commands it ran:
