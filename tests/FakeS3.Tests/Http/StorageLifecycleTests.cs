@@ -66,6 +66,16 @@ public sealed class StorageLifecycleTests
         Assert.Equal(0, Count(db));
         lock (db.Lock) Assert.Equal(0, db.PendingBlobs.Count());
         Assert.Equal(10, (await Get(client, "collect", "big")).Length);
+
+        // Six concurrent 1.5 MiB overwrites of one key: only the winner's 24 chunks stay.
+        var bodies = Enumerable.Range(0, 6).Select(_ => RandomNumberGenerator.GetBytes(1536 * 1024)).ToList();
+        await Task.WhenAll(bodies.Select(b => Put(client, "collect", "storm", b)));
+        var stored = await Get(client, "collect", "storm");
+        Assert.Contains(bodies, b => b.AsSpan().SequenceEqual(stored));
+        deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Count(db) > 24 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(24, Count(db));
+        lock (db.Lock) Assert.Equal(0, db.PendingBlobs.Count());
     }
 
     static int Count(FakeS3Database db)
