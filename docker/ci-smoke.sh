@@ -9,8 +9,9 @@
 # Env: FAKES3_CI_PORT (default: a free port), FAKES3_IMAGE (default fakes3:local).
 set -euo pipefail
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=load/lib.sh
+. "$repo/load/lib.sh"
 port="${FAKES3_CI_PORT:-$(free_port)}"
 image="${FAKES3_IMAGE:-fakes3:local}"
 container="fakes3-ci-$$"

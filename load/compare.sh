@@ -11,8 +11,9 @@
 # Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3.
 set -euo pipefail
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=load/lib.sh
+. "$repo/load/lib.sh"
 duration="${COMPARE_DURATION:-10s}"
 reps="${COMPARE_REPS:-5}"
 conns="${COMPARE_CONNECTIONS:-16}"
@@ -37,13 +38,7 @@ command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk"; exi
 # json FILE EXPR: evaluates a Python expression over the runner's JSON report r.
 json() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": r}))' "$@" 2>/dev/null || echo "n/a"; }
 
-wait_http() { # url
-  for _ in $(seq 1 150); do
-    curl -s -o /dev/null --max-time 1 "$1" && return 0
-    sleep 0.2
-  done
-  log "no answer from $1"; return 1
-}
+wait_up() { wait_http "$1" || { log "no answer from $1"; return 1; }; }
 
 log "building (Release)"
 dotnet build "$repo/load/FakeS3.Load/FakeS3.Load.csproj" -c Release -nologo -v quiet >/dev/null
@@ -64,8 +59,8 @@ fi
 burl="http://127.0.0.1:$bport"
 dotnet "$repo/load/baseline/bin/Release/net10.0/Baseline.dll" --urls "$burl" >"$work/baseline.log" 2>&1 &
 pids+=("$!")
-wait_http "$furl/"
-wait_http "$burl/"
+wait_up "$furl/"
+wait_up "$burl/"
 
 results="$work/results.tsv"   # load, tool, fakes3 value, baseline value, unit, target ratio, note
 commands="$work/commands.txt"

@@ -8,8 +8,9 @@
 # Exit code: non-zero when a run fails its verdict (errors, accepted must-reject requests, corrupt data).
 set -euo pipefail
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=load/lib.sh
+. "$repo/load/lib.sh"
 endpoint="${1:-}"
 work="$(mktemp -d /tmp/fakes3-smoke.XXXXXX)"
 server_pid=""
@@ -25,7 +26,7 @@ if [[ -z "$endpoint" ]]; then
   dotnet build "$repo/src/FakeS3/FakeS3.csproj" -c Release -nologo -v quiet >/dev/null
   dotnet "$repo/src/FakeS3/bin/Release/net10.0/FakeS3.dll" --urls "$endpoint" --FakeS3:DataPath "$work/fakes3.db" >"$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 1 "$endpoint/" && break; sleep 0.2; done
+  wait_http "$endpoint/" 100 || true # a server that never answers fails the runs below, with their reports
 fi
 
 runner=(timeout 120 dotnet "$repo/load/FakeS3.Load/bin/Release/net10.0/FakeS3.Load.dll"

@@ -37,16 +37,22 @@ public sealed class S3RequestContext
     public BucketRecord RequireBucket() =>
         Store.GetBucket(Bucket) ?? throw new S3Exception(S3Errors.NoSuchBucket(Bucket));
 
+    /// <summary>The NoSuchBucket check alone, without copying the bucket record.</summary>
+    void EnsureBucketExists()
+    {
+        if (!Store.BucketExists(Bucket)) throw new S3Exception(S3Errors.NoSuchBucket(Bucket));
+    }
+
     public ObjectRecord RequireObject()
     {
-        RequireBucket();
+        EnsureBucketExists();
         return Store.GetObject(Bucket, Key) ?? throw new S3Exception(S3Errors.NoSuchKey(Key));
     }
 
     /// <summary>As <see cref="RequireObject"/>, for handlers that only read the record (GET/HEAD): no copies.</summary>
     public ObjectRecord RequireObjectForRead()
     {
-        if (!Store.BucketExists(Bucket)) throw new S3Exception(S3Errors.NoSuchBucket(Bucket));
+        EnsureBucketExists();
         return Store.GetObjectForRead(Bucket, Key) ?? throw new S3Exception(S3Errors.NoSuchKey(Key));
     }
 

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FakeS3.Caching;
 using FakeS3.Errors;
 
 namespace FakeS3.Policy;
@@ -22,15 +22,13 @@ public sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyList
 
     // A form's policy is posted again for every upload it allows: decoded documents (immutable) are kept by
     // their base64 text, which they are a pure function of. Bounded: emptied when full. Failures are not kept.
-    const int MaxCached = 256;
-    static readonly ConcurrentDictionary<string, PostPolicyDocument> Cache = new(StringComparer.Ordinal);
+    static readonly BoundedCache<string, PostPolicyDocument> Cache = new(256, StringComparer.Ordinal);
 
     public static PostPolicyDocument Parse(string base64Policy)
     {
-        if (Cache.TryGetValue(base64Policy, out var cached)) return cached;
+        if (Cache.TryGet(base64Policy, out var cached)) return cached;
         var parsed = ParseUncached(base64Policy);
-        if (Cache.Count >= MaxCached) Cache.Clear();
-        Cache.TryAdd(base64Policy, parsed);
+        Cache.Add(base64Policy, parsed);
         return parsed;
     }
 

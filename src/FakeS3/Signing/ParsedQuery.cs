@@ -45,15 +45,13 @@ public sealed class ParsedQuery
         if (UriEncoding.IsCanonical(raw, keepSlash: false))
         {
             // The common case (every SDK): one string for both forms when nothing is escaped.
-            if (!raw.Contains('%'))
+            if (raw.Contains('%')) return (UriEncoding.Decode(raw), raw.ToString());
+            foreach (var common in Common)
             {
-                foreach (var common in Common)
-                {
-                    if (raw.SequenceEqual(common)) return (common, common);
-                }
+                if (raw.SequenceEqual(common)) return (common, common);
             }
-            var encoded = raw.ToString();
-            return (raw.Contains('%') ? UriEncoding.Decode(raw) : encoded, encoded);
+            var plain = raw.ToString();
+            return (plain, plain);
         }
         var bytes = UriEncoding.PercentDecode(raw);
         sb.Clear();

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using FakeS3.Caching;
 
 namespace FakeS3.Signing;
 
@@ -7,12 +7,11 @@ namespace FakeS3.Signing;
 /// pure function of the method, raw path, raw query, signed header values and secret, so a URL whose
 /// signature matched once is not canonicalised and hashed again: its computation is reused. Only that work
 /// is skipped: every request still goes through the parameter, access key, expiry and unsigned-header checks
-/// and the constant-time comparison. Bounded; emptied when full. Only matching signatures are kept.
+/// and the constant-time comparison. Only matching signatures are kept.
 /// </summary>
 public sealed class PresignedSignatureCache
 {
-    const int MaxEntries = 4096;
-    readonly ConcurrentDictionary<Key, SigV4Computation> _entries = new();
+    readonly BoundedCache<Key, SigV4Computation> _entries = new(4096);
 
     public readonly record struct Key(string Method, string RawPath, string RawQuery, string SignedHeaderValues, string Secret);
 
@@ -25,11 +24,7 @@ public sealed class PresignedSignatureCache
         return new Key(request.Method, request.RawPath, request.RawQuery, values, secretAccessKey);
     }
 
-    public SigV4Computation? Get(Key key) => _entries.TryGetValue(key, out var computed) ? computed : null;
+    public SigV4Computation? Get(Key key) => _entries.TryGet(key, out var computed) ? computed : null;
 
-    public void Add(Key key, SigV4Computation matched)
-    {
-        if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries.TryAdd(key, matched);
-    }
+    public void Add(Key key, SigV4Computation matched) => _entries.Add(key, matched);
 }

@@ -49,33 +49,32 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
     /// <summary>An empty blob still has one (empty) chunk.</summary>
     internal static int ChunkCount(long size) => (int)Math.Max(1, (size + BlobWriter.ChunkSize - 1) / BlobWriter.ChunkSize);
 
-    /// <summary>
-    /// Deletes an unfinished blob's chunks. Its count is unknown after a crash: the id range then (a range
-    /// DeleteMany scans far more than deletes by id, so it is only the fallback).
-    /// </summary>
-    internal static void DeleteChunks(FakeS3Database db, string blobId, int? chunkCount)
-    {
-        if (chunkCount is { } count)
-        {
-            BlobCollector.Collect(db, blobId, count);
-            return;
-        }
-        // '/' (0x2F) < '0' (0x30): the range ["id/", "id0") holds exactly this blob's chunks.
-        lock (db.Lock)
-        {
-            db.Chunks.DeleteMany(Query.And(Query.GTE("_id", blobId + "/"), Query.LT("_id", blobId + "0")));
-            db.PendingBlobs.Delete(blobId);
-        }
-    }
-
     /// <summary>At start: deletes blobs left pending (an upload cut off, or a release not yet collected).</summary>
     public int CollectAbandoned()
     {
         List<BsonDocument> pending;
         lock (db.Lock) pending = db.PendingBlobs.FindAll().ToList();
         foreach (var doc in pending)
-            DeleteChunks(db, doc["_id"].AsString, doc.TryGetValue("size", out var size) ? ChunkCount(size.AsInt64) : null);
+        {
+            var id = doc["_id"].AsString;
+            if (doc.TryGetValue("size", out var size)) BlobCollector.Collect(db, id, ChunkCount(size.AsInt64));
+            else DeleteUnknownLength(id);
+        }
         return pending.Count;
+    }
+
+    /// <summary>
+    /// An upload cut off by a crash: its chunk count is unknown, so its id range goes (a range DeleteMany scans
+    /// far more than deletes by id, so it is only this fallback). '/' (0x2F) &lt; '0' (0x30): the range
+    /// ["id/", "id0") holds exactly this blob's chunks.
+    /// </summary>
+    void DeleteUnknownLength(string blobId)
+    {
+        lock (db.Lock)
+        {
+            db.Chunks.DeleteMany(Query.And(Query.GTE("_id", blobId + "/"), Query.LT("_id", blobId + "0")));
+            db.PendingBlobs.Delete(blobId);
+        }
     }
 
     public void Dispose() => _collector.Dispose();
