@@ -56,8 +56,9 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
         var stored = o.EffectiveCredentials.FirstOrDefault(x => x.AccessKeyId == credential[0]);
         if (stored is null) return (false, "InvalidAccessKeyId", $"Access key '{credential[0]}' is not configured (FakeS3:Credentials).");
         if (credential[2] != o.Region) return (false, "AuthorizationQueryParametersError", $"The credential is for region '{credential[2]}'; FakeS3:Region is '{o.Region}'.");
-        var key = SigV4Primitives.SigningKey(stored.SecretAccessKey, credential[1], credential[2], credential[3]);
-        if (SigV4Primitives.HmacHex(key, policy) != fields.GetValueOrDefault("x-amz-signature"))
+        // The same computation POST Object verifies with (Form.PostPolicySignature).
+        var key = Form.PostPolicySignature.DeriveSigningKey(stored.SecretAccessKey, credential[1], credential[2], credential[3]);
+        if (!Form.PostPolicySignature.VerifyV4(key, policy, fields.GetValueOrDefault("x-amz-signature") ?? ""))
             return (false, "SignatureDoesNotMatch", "The x-amz-signature is not the HMAC of the policy with this credential's secret: wrong secret, or the policy was changed after signing.");
         return (true, null, null);
     }

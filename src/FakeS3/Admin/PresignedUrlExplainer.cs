@@ -46,7 +46,7 @@ internal sealed class PresignedUrlExplainer(RequestAuthenticator authenticator, 
     ExplainResult Grants(S3Query query, DateTimeOffset now)
     {
         var credential = query["X-Amz-Credential"]?.Split('/');
-        DateTimeOffset? signedAt = DateTimeOffset.TryParseExact(query["X-Amz-Date"], "yyyyMMdd'T'HHmmss'Z'",
+        DateTimeOffset? signedAt = DateTimeOffset.TryParseExact(query["X-Amz-Date"], SigV4Constants.AmzDateFormat,
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
         DateTimeOffset? expires = signedAt is { } s && long.TryParse(query["X-Amz-Expires"], out var seconds) ? s.AddSeconds(seconds) : null;
         if (expires is null && long.TryParse(query["Expires"], out var epoch)) expires = DateTimeOffset.FromUnixTimeSeconds(epoch);

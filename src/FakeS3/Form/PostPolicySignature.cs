@@ -17,14 +17,11 @@ public static class PostPolicySignature
 
     /// <summary>Upper-case hex is rejected (spec §1.1 decision).</summary>
     public static bool VerifyV4(byte[] signingKey, string policyBase64, string signatureHex) =>
-        FixedTimeEquals(ComputeV4(signingKey, policyBase64), signatureHex);
+        Signing.Crypto.FixedTimeEquals(ComputeV4(signingKey, policyBase64), signatureHex);
 
     public static string ComputeV2(string secretAccessKey, string policyBase64) => Convert.ToBase64String(
         HMACSHA1.HashData(Encoding.UTF8.GetBytes(secretAccessKey), Encoding.UTF8.GetBytes(policyBase64)));
 
     public static bool VerifyV2(string secretAccessKey, string policyBase64, string signatureBase64) =>
-        FixedTimeEquals(ComputeV2(secretAccessKey, policyBase64), signatureBase64);
-
-    static bool FixedTimeEquals(string expected, string provided) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(provided));
+        Signing.Crypto.FixedTimeEquals(ComputeV2(secretAccessKey, policyBase64), signatureBase64);
 }
