@@ -48,8 +48,8 @@ internal sealed class PresignedUrlExplainer(RequestAuthenticator authenticator, 
         var credential = query["X-Amz-Credential"]?.Split('/');
         DateTimeOffset? signedAt = DateTimeOffset.TryParseExact(query["X-Amz-Date"], SigV4Constants.AmzDateFormat,
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
-        DateTimeOffset? expires = signedAt is { } s && long.TryParse(query["X-Amz-Expires"], out var seconds) ? s.AddSeconds(seconds) : null;
-        if (expires is null && long.TryParse(query["Expires"], out var epoch)) expires = DateTimeOffset.FromUnixTimeSeconds(epoch);
+        DateTimeOffset? expires = signedAt is { } s && long.TryParse(query["X-Amz-Expires"], out var seconds) ? AmzDate.AddSecondsSaturating(s, seconds) : null;
+        if (expires is null && long.TryParse(query["Expires"], out var epoch)) expires = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(epoch, 0, 253402300799));
         return new ExplainResult(query["X-Amz-Signature"] is not null ? "SigV4Query" : query["Signature"] is not null ? "SigV2Query" : "Unsigned")
         {
             Accepted = false,

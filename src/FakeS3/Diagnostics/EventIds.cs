@@ -7,6 +7,9 @@ internal static class EventIds
     public const int RequestRejected = 100;
     public const int SignatureDiagnosed = 101;
     public const int SignatureDiagnosisFailed = 102;
+    public const int RequestMissed = 103;
+    public const int UnhandledError = 104;
+    public const int UnhandledErrorRepeated = 105;
 
     // 2xx: admin API
     public const int ClockMoved = 200;

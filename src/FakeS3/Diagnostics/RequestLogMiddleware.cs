@@ -45,6 +45,14 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, T
             StringToSign = error?.Detail("StringToSign"),
         };
         log.Add(entry);
-        if (entry.Rejected) Log.RequestRejected(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode, entry.Explanation);
+        if (!entry.Rejected) return;
+        if (IsRoutine(entry.Status)) Log.RequestMissed(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode);
+        else Log.RequestRejected(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode, entry.Explanation);
     }
+
+    /// <summary>
+    /// Answers that are ordinary traffic (NoSuchKey from an existence check, 412 from a conditional request, 416)
+    /// stay at Debug; signature, expiry, policy and other 400/403 rejections stay at Information, easy to find.
+    /// </summary>
+    static bool IsRoutine(int status) => status is 404 or 412 or 416;
 }

@@ -50,6 +50,10 @@ public static partial class S3Errors
     public static S3Error HeaderNotLatin1(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
         "Header value cannot be represented using ISO-8859-1.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
 
+    /// <summary>S3's code and arguments as reported in issue 12; the message text is UNCONFIRMED (FakeS3's wording).</summary>
+    public static S3Error HeaderControlCharacter(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
+        "Header value contains a control character.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
+
     public static S3Error InvalidArgument(string message, string argumentName, string argumentValue) =>
         new(S3ErrorCode.InvalidArgument, message, ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
 

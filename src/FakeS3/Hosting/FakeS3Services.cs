@@ -30,6 +30,7 @@ internal static class FakeS3Services
 
         services.AddSingleton<RequestLog>();
         services.AddSingleton<RejectionExplainer>();
+        services.AddSingleton<UnhandledErrorLog>();
         services.AddSingleton<ClockEndpoint>();
         services.AddSingleton<ResetEndpoint>();
         services.AddSingleton<RequestsEndpoint>();

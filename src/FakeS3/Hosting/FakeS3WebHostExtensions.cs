@@ -20,8 +20,21 @@ public static class FakeS3WebHostExtensions
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
             k.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
             k.AddServerHeader = false;
-            k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            ApplyS3Limits(k);
         });
         return builder;
+    }
+
+    /// <summary>Kestrel limits and header encoding FakeS3 needs on any Kestrel it runs on (also FakeS3Host).</summary>
+    public static void ApplyS3Limits(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions k)
+    {
+        // Above S3's own limits, so S3's answer (RequestHeaderSectionTooLarge at 8 KiB, HeaderSection) comes from
+        // FakeS3 as XML rather than as Kestrel's bare 431/414: a 1,024-byte key percent-encoded plus a presigned
+        // query with a session token and response-* overrides does not fit Kestrel's 8 KiB request line.
+        k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+        k.Limits.MaxRequestHeaderCount = 4096;
+        k.Limits.MaxRequestLineSize = 64 * 1024;
+        // Response headers in ISO-8859-1, as S3 writes them (response-* overrides may carry Latin-1 values).
+        k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
     }
 }

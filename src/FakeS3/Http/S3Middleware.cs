@@ -19,6 +19,7 @@ public sealed class S3Middleware(
     IEnumerable<IS3Endpoint> endpoints,
     IOptions<FakeS3Options> options,
     RejectionExplainer explainer,
+    UnhandledErrorLog errors,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -76,7 +77,7 @@ public sealed class S3Middleware(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Unhandled error in {Operation}", ctx?.OperationName);
+            errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
         }
     }

@@ -43,6 +43,7 @@ public sealed class FakeS3Host : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, 0);
                 k.Limits.MaxRequestBodySize = null;
                 k.AddServerHeader = false;
+                Microsoft.AspNetCore.Hosting.FakeS3WebHostExtensions.ApplyS3Limits(k);
             });
         }
         else
