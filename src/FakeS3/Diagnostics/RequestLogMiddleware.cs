@@ -46,13 +46,15 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, T
         };
         log.Add(entry);
         if (!entry.Rejected) return;
-        if (IsRoutine(entry.Status)) Log.RequestMissed(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode);
+        if (IsRoutine(error)) Log.RequestMissed(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode);
         else Log.RequestRejected(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode, entry.Explanation);
     }
 
     /// <summary>
-    /// Answers that are ordinary traffic (NoSuchKey from an existence check, 412 from a conditional request, 416)
-    /// stay at Debug; signature, expiry, policy and other 400/403 rejections stay at Information, easy to find.
+    /// Answers that are ordinary traffic — a 404 from an existence check, a failed If-* condition, a range past the
+    /// end — stay at Debug; signature, expiry, policy and every other rejection stay at Information, easy to find.
     /// </summary>
-    static bool IsRoutine(int status) => status is 404 or 412 or 416;
+    static bool IsRoutine(S3Error? error) =>
+        error is not null && (error.Status == 404 || error.Code == S3ErrorCode.InvalidRange
+            || (error.Code == S3ErrorCode.PreconditionFailed && error.Detail("Condition") is not null));
 }

@@ -34,7 +34,10 @@ public static class FakeS3WebHostExtensions
         k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
         k.Limits.MaxRequestHeaderCount = 4096;
         k.Limits.MaxRequestLineSize = 64 * 1024;
-        // Response headers in ISO-8859-1, as S3 writes them (response-* overrides may carry Latin-1 values).
+        // Header values in ISO-8859-1 both ways, as S3 reads and writes them: a Latin-1 byte in a request header gets
+        // S3's answer (usually a signature check) instead of Kestrel's bare 400, and response-* overrides may carry
+        // Latin-1 values.
+        k.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
     }
 }
