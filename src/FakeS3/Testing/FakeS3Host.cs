@@ -40,10 +40,10 @@ public sealed class FakeS3Host : IAsyncDisposable
             builder.WebHost.UseKestrelCore();
             builder.WebHost.ConfigureKestrel(k =>
             {
+                Microsoft.AspNetCore.Hosting.FakeS3WebHostExtensions.ApplyS3Limits(k);  // before Listen: endpoint defaults
                 k.Listen(IPAddress.Loopback, 0);
                 k.Limits.MaxRequestBodySize = null;
                 k.AddServerHeader = false;
-                Microsoft.AspNetCore.Hosting.FakeS3WebHostExtensions.ApplyS3Limits(k);
             });
         }
         else

@@ -182,4 +182,32 @@ public sealed class EdgeAnswerTests
         Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
         Assert.Equal("InvalidArgument", e.ErrorCode);
     }
+
+    public static TheoryData<string, int, string> KestrelRefusals() => new()
+    {
+        { "GET /edge-answers/obj%00t HTTP/1.1\r\nHost: x\r\n\r\n", 400, "BadRequest" },
+        { "GET /edge-answers/k HTTP/1.7\r\nHost: x\r\n\r\n", 505, "HttpVersionNotSupported" },
+        { "GET /edge-answers/k HTTP/1.1\r\nHost: x\r\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"x-h{i}: v\r\n")) + "\r\n", 400, "RequestHeaderSectionTooLarge" },
+        { "GET /edge-answers/" + new string('k', 70 * 1024) + " HTTP/1.1\r\nHost: x\r\n\r\n", 400, "BadRequest" },
+        { "GET /edge-answers/k HTTP/1.1\r\nHost: x\r\nBad Header: v\r\n\r\n", 400, "BadRequest" },
+    };
+
+    /// <summary>Requests Kestrel refuses before FakeS3 sees them still get S3's XML error, then the connection closes.</summary>
+    [Theory]
+    [MemberData(nameof(KestrelRefusals))]
+    public async Task RequestKestrelRefuses_AnsweredWithS3XmlError(string raw, int status, string code)
+    {
+        var (s3, client, http) = await StartAsync();
+        await using var _ = s3;
+        using var __ = client;
+        using var ___ = http;
+        await using var c = await RawHttpConnection.OpenAsync(s3.BaseAddress);
+        await c.SendAsync(raw);
+        var answer = await c.ReadResponseAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(answer);
+        Assert.Equal(status, answer.Status);
+        Assert.Equal(code, ParseS3Xml(answer.Text).SelectSingleNode("/Error/Code")?.InnerText);
+        Assert.NotNull(answer.Header("x-amz-request-id"));
+        Assert.True(answer.ClosesConnection);
+    }
 }
