@@ -26,8 +26,19 @@ internal sealed class ClockEndpoint(TimeProvider time, ILogger<ClockEndpoint> lo
                     "Send exactly one of {\"advanceSeconds\": N} or {\"time\": \"2030-01-01T00:00:00Z\"}.");
                 return;
             }
-            if (change.Time is { } t) clock.Set(t);
-            else clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds!.Value));
+            var span = (FakeS3Clock.Latest - FakeS3Clock.Earliest).TotalSeconds;
+            try
+            {
+                if (change.Time is { } t) clock.Set(t);
+                else if (Math.Abs(change.AdvanceSeconds!.Value) >= span) throw new ArgumentOutOfRangeException(nameof(change.AdvanceSeconds));
+                else clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds.Value));
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                await AdminJson.ErrorAsync(http, StatusCodes.Status400BadRequest,
+                    $"The clock must stay between {FakeS3Clock.Earliest:O} and {FakeS3Clock.Latest:O} (now {clock.GetUtcNow():O}); it was not moved.");
+                return;
+            }
             Log.ClockMoved(logger, clock.GetUtcNow(), clock.Mode.ToString());
         }
         else if (HttpMethods.IsDelete(http.Request.Method))

@@ -21,6 +21,7 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
     {
         var ct = ctx.Http.RequestAborted;
         var upload = await MultipartFormReader.ReadAsync(ctx.Request.ContentType, ctx.Request.Body, ct);
+        Diagnostics.PresentedSecrets.Add(ctx.Http, upload.Form.Get("x-amz-signature"), upload.Form.Get("signature"), upload.Form.Get("x-amz-security-token"));
         PostFormValidator.Validate(upload.Form);
         var auth = PostFormAuth.Parse(upload.Form, ctx.Options.Region);
         var bucket = ctx.Store.GetBucket(ctx.Bucket);
