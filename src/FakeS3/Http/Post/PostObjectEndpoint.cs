@@ -26,9 +26,9 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
         var auth = PostFormAuth.Parse(upload.Form, ctx.Options.Region);
         var bucket = ctx.Store.GetBucket(ctx.Bucket);
         var policyText = authenticator.Verify(auth);
-        if (policyText is null && (bucket is null || bucket.Acl != "public-read-write"))
-            throw new S3Exception(S3Errors.AccessDenied().WithExplanation("The form carries no signature fields and the bucket is not public-read-write."));
         if (bucket is null) throw new S3Exception(S3Errors.NoSuchBucket(ctx.Bucket));
+        if (policyText is null && bucket.Acl != "public-read-write")
+            throw new S3Exception(S3Errors.AccessDenied().WithExplanation("The form carries no signature fields and the bucket is not public-read-write."));
 
         ContentLengthRange? limit = null;
         if (policyText is not null)
