@@ -84,10 +84,17 @@ public static partial class SecretRedaction
             var encoded = UriEncoding.Encode(value);
             if (encoded != value) text = text.Replace(encoded, mask, StringComparison.Ordinal);
         }
-        text = TokenHeaderLine().Replace(text, m => m.Groups[1].Value + Mask(m.Groups[2].Value));
-        text = TokenQueryParameter().Replace(text, m => m.Groups[1].Value + Mask(m.Groups[2].Value));
-        text = TokenJsonValue().Replace(text, m => m.Groups[1].Value + Mask(m.Groups[2].Value));
+        text = TokenHeaderLine().Replace(text, MaskValueGroup);
+        text = TokenQueryParameter().Replace(text, MaskValueGroup);
+        text = TokenJsonValue().Replace(text, MaskValueGroup);
         return HidesSecretInBase64(text, secrets) ? "[redacted: base64 text that holds a secret]" : text;
+    }
+
+    /// <summary>Group 2 of a token-shaped match, unless a known value was already cut there.</summary>
+    static string MaskValueGroup(Match m)
+    {
+        var value = m.Groups[2].Value;
+        return m.Groups[1].Value + (value.EndsWith(Cut, StringComparison.Ordinal) || value.StartsWith("[redacted", StringComparison.Ordinal) ? value : Mask(value));
     }
 
     /// <summary>A POST policy (the StringToSign of a form) is base64 JSON, often with the session token inside.</summary>
