@@ -36,7 +36,7 @@ public sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Opti
         }
         if (string.IsNullOrWhiteSpace(o.BaseDomain) || o.BaseDomain.Contains(':') || o.BaseDomain.StartsWith('.'))
             errors.Add($"FakeS3:BaseDomain '{o.BaseDomain}' must be a host name without port, e.g. 'localhost'.");
-        if (o.Admin.Token is { } token && (token.Length < 8 || token.Any(c => c is <= ' ' or > '~')))
+        if (o.Admin.Token is { Length: > 0 } token && (token.Length < 8 || token.Any(c => c is <= ' ' or > '~')))
             errors.Add("FakeS3:Admin:Token must be at least 8 printable ASCII characters without spaces.");
         for (var i = 0; i < o.Admin.AllowedHosts.Count; i++)
         {

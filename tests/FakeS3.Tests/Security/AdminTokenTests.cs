@@ -107,4 +107,18 @@ public class AdminTokenTests
     [InlineData("http://myhost:4568", false)]
     public void ListenAddress_LoopbackOrNot(string address, bool loopback) =>
         Assert.Equal(loopback, ListenerExposure.IsLoopbackAddress(address));
+
+    [Fact]
+    public void Banner_PrintsTheGeneratedToken_OnlyWhenListeningBeyondLoopback()
+    {
+        var options = new Hosting.FakeS3Options();
+        var token = new AdminToken(Microsoft.Extensions.Options.Options.Create(options));
+        var exposed = Hosting.StartupBanner.Render(options, ["http://0.0.0.0:4568"], "data.db", token);
+        Assert.Contains("Authorization: Bearer " + token.Value, exposed);
+        var local = Hosting.StartupBanner.Render(options, ["http://127.0.0.1:4568"], "data.db", token);
+        Assert.DoesNotContain(token.Value, local);
+        Assert.Contains("open: loopback only", local);
+        options.Admin.Token = "configured-token-123";
+        Assert.DoesNotContain("configured-token-123", Hosting.StartupBanner.Render(options, ["http://0.0.0.0:4568"], "data.db", token));
+    }
 }
