@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using FakeS3.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FakeS3.Tests.Security;
 
@@ -29,7 +30,7 @@ public class AdminErrorTests
     public async Task Explain_PolicyWithContentLengthRange_IsExplained()
     {
         await using var host = await FakeS3Host.StartAsync(o => o.Buckets.Add("uploads"));
-        var policy = Base64("""{"expiration": "2099-01-01T00:00:00Z", "conditions": [{"bucket": "uploads"}, ["starts-with", "$key", "user/"], ["content-length-range", 0, 1048576]]}""");
+        var policy = Base64("""{"expiration": "2099-01-01T00:00:00Z", "conditions": [["content-length-range", 0, 1048576], {"bucket": "uploads"}, ["starts-with", "$key", "user/"]]}""");
         var (status, body) = await PostJsonAsync(host, "/_fakes3/explain",
             JsonSerializer.Serialize(new { fields = new Dictionary<string, string> { ["key"] = "user/a.txt", ["policy"] = policy } }));
         Assert.Equal(HttpStatusCode.OK, status);
@@ -143,5 +144,21 @@ public class AdminErrorTests
         Assert.Contains("""{\"advanceSeconds\": N}""", error);
         Assert.DoesNotContain("\\u0026", log + error);
         Assert.DoesNotContain("\\u0022", log + error);
+    }
+
+    sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("clock unplugged");
+    }
+
+    [Fact]
+    public async Task UnexpectedFailure_IsAJson500WithAMessage()
+    {
+        await using var host = await FakeS3Host.StartAsync(configureServices: s =>
+            s.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<TimeProvider>(new BrokenClock())));
+        using var response = await host.HttpClient.PostAsync("/_fakes3/explain",
+            new StringContent("""{"url": "http://localhost/b/k?X-Amz-Date=20300101T000000Z"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("clock unplugged", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 }
