@@ -1,8 +1,8 @@
 using FakeS3.Errors;
+using FakeS3.Hosting;
 using FakeS3.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using FakeS3.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
