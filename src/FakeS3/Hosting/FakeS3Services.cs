@@ -31,6 +31,9 @@ internal static class FakeS3Services
         services.AddSingleton<RequestLog>();
         services.AddSingleton<RejectionExplainer>();
         services.AddSingleton<UnhandledErrorLog>();
+        services.AddSingleton<AdminToken>();
+        services.AddSingleton<ListenerExposure>();
+        services.AddSingleton<AdminAccessGuard>();
         services.AddSingleton<ClockEndpoint>();
         services.AddSingleton<ResetEndpoint>();
         services.AddSingleton<RequestsEndpoint>();
