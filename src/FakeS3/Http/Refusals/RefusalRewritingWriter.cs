@@ -35,6 +35,11 @@ public sealed class RefusalRewritingWriter(PipeWriter inner, ConnectionActivity 
 
     public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
+    // Kestrel's output producer asks the transport (System.Text.Json's PipeWriter serializer flushes on it).
+    public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
+
+    public override long UnflushedBytes => inner.UnflushedBytes + (_held?.WrittenCount ?? 0);
+
     public override void Complete(Exception? exception = null)
     {
         Release();
