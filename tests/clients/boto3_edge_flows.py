@@ -91,8 +91,11 @@ def sigv2_bucket_operations():
     check(v2.list_objects_v2(Bucket=bucket)["KeyCount"] == 1, "SigV2 list_objects_v2")
     check("Versions" in v2.list_object_versions(Bucket=bucket), "SigV2 list_object_versions")
     check("Status" not in v2.get_bucket_versioning(Bucket=bucket), "SigV2 get_bucket_versioning")
+    v2.put_bucket_acl(Bucket=bucket, ACL="private")
     acl = v2.get_bucket_acl(Bucket=bucket)
-    check(acl["Grants"][0]["Permission"] == "FULL_CONTROL", "SigV2 get_bucket_acl")
+    check(acl["Grants"][0]["Permission"] == "FULL_CONTROL", "SigV2 put_bucket_acl / get_bucket_acl")
+    code, status = error_code(lambda: v2.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"}))
+    check(code == "NotImplemented" and status == 501, "SigV2 put_bucket_versioning is signed correctly (501 NotImplemented, not 403)", (code, status))
     rules = [{"AllowedMethods": ["GET", "PUT"], "AllowedOrigins": ["https://example.test"], "AllowedHeaders": ["*"], "MaxAgeSeconds": 60}]
     v2.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": rules})
     check(v2.get_bucket_cors(Bucket=bucket)["CORSRules"][0]["AllowedOrigins"] == ["https://example.test"], "SigV2 put/get_bucket_cors")
