@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Amazon.S3;
 using FakeS3.Diagnostics;
 using FakeS3.Testing;
+using FakeS3.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,25 +13,10 @@ namespace FakeS3.Tests.Harness;
 /// </summary>
 public sealed class LogNoiseTests
 {
-    sealed class CapturingProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(string Category, LogLevel Level, EventId Id, string Message, Exception? Exception)> Entries { get; } = new();
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-        public void Dispose() { }
-
-        sealed class Logger(CapturingProvider owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Entries.Enqueue((category, logLevel, eventId, formatter(state, exception), exception));
-        }
-    }
-
     [Fact]
     public async Task NoSuchKey_IsDebug_SignatureMismatch_IsInformation()
     {
-        var capture = new CapturingProvider();
+        var capture = new CapturingLoggerProvider();
         await using var host = await FakeS3Host.StartAsync(configureServices: s => s.AddLogging(l => l.AddProvider(capture).SetMinimumLevel(LogLevel.Trace)));
         using var s3 = host.CreateS3Client();
         await s3.PutBucketAsync("quiet");
@@ -51,7 +36,7 @@ public sealed class LogNoiseTests
     [Fact]
     public void RepeatedUnhandledError_StackTraceLoggedOnce()
     {
-        var capture = new CapturingProvider();
+        var capture = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(l => l.AddProvider(capture).SetMinimumLevel(LogLevel.Trace));
         var log = new UnhandledErrorLog(factory.CreateLogger<UnhandledErrorLog>());
         for (var i = 0; i < 50; i++)

@@ -14,12 +14,27 @@ namespace FakeS3.Tests.Http;
 /// </summary>
 public sealed class EdgeAnswerTests
 {
-    static async Task<(TestFakeS3 Server, AmazonS3Client Client, HttpClient Http)> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>FakeS3 on Kestrel with the bucket "edge-answers" (default settings), an SDK client and an HttpClient.</summary>
+    sealed class Edge(TestFakeS3 server, AmazonS3Client client, HttpClient http) : IAsyncDisposable
+    {
+        public TestFakeS3 Server { get; } = server;
+        public AmazonS3Client Client { get; } = client;
+        public HttpClient Http { get; } = http;
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            Client.Dispose();
+            await Server.DisposeAsync();
+        }
+    }
+
+    static async Task<Edge> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var s3 = await TestFakeS3.StartAsync(settings: settings);
         var client = s3.CreateS3Client();
         if (settings is null) await client.PutBucketAsync("edge-answers");
-        return (s3, client, s3.CreateHttpClient());
+        return new Edge(s3, client, s3.CreateHttpClient());
     }
 
     static Task<string> PresignGet(AmazonS3Client client, string key, ResponseHeaderOverrides? overrides = null) =>
@@ -41,10 +56,8 @@ public sealed class EdgeAnswerTests
     [Fact]
     public async Task PresignedDateAtTheEndOfTime_403NotYetValid_Not500()
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         var url = await PresignGet(client, "k");
         var amzDate = System.Text.RegularExpressions.Regex.Match(url, "X-Amz-Date=([0-9TZ]+)").Groups[1].Value;
         // The credential scope's date must match X-Amz-Date, or the parser rejects the URL before any date arithmetic.
@@ -59,10 +72,8 @@ public sealed class EdgeAnswerTests
     [InlineData("\0", "response-cache-control")]
     public async Task ResponseOverrideWithControlCharacter_400InvalidArgument(string value, string parameter)
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         await client.PutObjectAsync(new PutObjectRequest { BucketName = "edge-answers", Key = "k", ContentBody = "body" });
         var overrides = parameter == "response-content-type" ? new ResponseHeaderOverrides { ContentType = value } : new ResponseHeaderOverrides { CacheControl = value };
         using var response = await http.GetAsync(await PresignGet(client, "k", overrides));
@@ -78,10 +89,8 @@ public sealed class EdgeAnswerTests
     [Fact]
     public async Task LatinOneResponseOverride_WrittenAsIso88591_Not500()
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         await client.PutObjectAsync(new PutObjectRequest { BucketName = "edge-answers", Key = "k", ContentBody = "body" });
         using var response = await http.GetAsync(await PresignGet(client, "k", new ResponseHeaderOverrides { ContentDisposition = "attachment; filename=caf\u00e9.txt" }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -91,10 +100,8 @@ public sealed class EdgeAnswerTests
     [Fact]
     public async Task ControlCharactersInKeys_EscapedInErrorsAndListings()
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         var key = "nokey\u0001x\u001fy\rz";
         using (var missing = await http.GetAsync(await PresignGet(client, key)))
         {
@@ -118,10 +125,8 @@ public sealed class EdgeAnswerTests
     [Fact]
     public async Task LongRequestLineAndManyHeaders_AnsweredByS3NotKestrel()
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         // A long key of 3-byte characters, percent-encoded (2.7 KiB), plus a presigned query with a response-* override:
         // over Kestrel's 8 KiB default request line, well within what S3 serves.
         var key = string.Concat(Enumerable.Repeat("\u20ac", 300));
@@ -140,10 +145,8 @@ public sealed class EdgeAnswerTests
     [Fact]
     public async Task RecreateOwnBucket_UsEast1_200AndAclReset()
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         await client.PutBucketAsync(new PutBucketRequest { BucketName = "acl-reset", CannedACL = S3CannedACL.PublicRead });
         var again = await client.PutBucketAsync("acl-reset");
         Assert.Equal(HttpStatusCode.OK, again.HttpStatusCode);
@@ -154,9 +157,8 @@ public sealed class EdgeAnswerTests
     [Fact]
     public async Task RecreateOwnBucket_OtherRegion_409BucketAlreadyOwnedByYou()
     {
-        var (s3, _, http) = await StartAsync(new Dictionary<string, string?> { ["FakeS3:Region"] = "eu-west-1" });
-        await using var __ = s3;
-        using var ___ = http;
+        await using var edge = await StartAsync(new Dictionary<string, string?> { ["FakeS3:Region"] = "eu-west-1" });
+        var s3 = edge.Server;
         using var client = new AmazonS3Client(new BasicAWSCredentials(TestFakeS3.AccessKey, TestFakeS3.SecretKey),
             new AmazonS3Config { ServiceURL = s3.BaseAddress.ToString(), ForcePathStyle = true, AuthenticationRegion = "eu-west-1" });
         var create = new PutBucketRequest { BucketName = "mine-eu", UseClientRegion = false };
@@ -172,10 +174,8 @@ public sealed class EdgeAnswerTests
     [InlineData(null, "not-a-token")]
     public async Task ListBucketsBadPagingArgument_400InvalidArgument(int? maxBuckets, string? token)
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         var request = new ListBucketsRequest { ContinuationToken = token };
         if (maxBuckets is { } max) request.MaxBuckets = max;
         var e = await Assert.ThrowsAsync<AmazonS3Exception>(() => client.ListBucketsAsync(request));
@@ -197,10 +197,8 @@ public sealed class EdgeAnswerTests
     [MemberData(nameof(KestrelRefusals))]
     public async Task RequestKestrelRefuses_AnsweredWithS3XmlError(string raw, int status, string code)
     {
-        var (s3, client, http) = await StartAsync();
-        await using var _ = s3;
-        using var __ = client;
-        using var ___ = http;
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
         await using var c = await RawHttpConnection.OpenAsync(s3.BaseAddress);
         await c.SendAsync(raw);
         var answer = await c.ReadResponseAsync(TimeSpan.FromSeconds(10));
