@@ -99,19 +99,31 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         if (answer.Status >= 500 && answer.Status is not (501 or 503)) return $"{answer.Status} answer";
         if (answer.Header("x-amz-request-id") is null) return "not answered by FakeS3 (no x-amz-request-id): Kestrel refused the request";
-        if (answer.Status < 300 || answer.Status == 304) return null;
+        if (answer.Status == 304) return null;
+        if (answer.Status < 300)
+        {
+            // Success XML (listings, results) must parse too; object bodies are not checked.
+            if (answer.Header("Content-Type") != "application/xml" || answer.Body.Length == 0) return null;
+            return Parse(answer.Body, out _) is { } bad ? "success answer is not well-formed XML: " + bad : null;
+        }
         if (request.Method == "HEAD") return answer.Body.Length == 0 ? null : "HEAD error with a body";
+        if (Parse(answer.Body, out var doc) is { } error) return "error answer is not well-formed XML: " + error;
+        return string.IsNullOrEmpty(doc!.SelectSingleNode("/Error/Code")?.InnerText) ? "error answer without /Error/Code" : null;
+    }
+
+    /// <summary>XML 1.0 with character references to control characters allowed (S3 writes &amp;#x1;); no DTDs.</summary>
+    static string? Parse(byte[] body, out XmlDocument? doc)
+    {
+        doc = new XmlDocument { XmlResolver = null };
         try
         {
-            var doc = new XmlDocument { XmlResolver = null };
-            using var reader = XmlReader.Create(new MemoryStream(answer.Body), new XmlReaderSettings { CheckCharacters = false, DtdProcessing = DtdProcessing.Prohibit });
+            using var reader = XmlReader.Create(new MemoryStream(body), new XmlReaderSettings { CheckCharacters = false, DtdProcessing = DtdProcessing.Prohibit });
             doc.Load(reader);
-            var code = doc.SelectSingleNode("/Error/Code")?.InnerText;
-            return string.IsNullOrEmpty(code) ? "error answer without /Error/Code" : null;
+            return null;
         }
         catch (XmlException e)
         {
-            return "error answer is not well-formed XML: " + e.Message;
+            return e.Message;
         }
     }
 }
