@@ -102,6 +102,17 @@ public class S3HostGuardTests
         await AssertNothingChangedAsync(host);
     }
 
+    [Fact]
+    public async Task InProcessTestServer_CountsAsLoopback()
+    {
+        await using var host = await FakeS3Host.StartAsync(o => o.Buckets.Add(Bucket)); // TestServer, Host "localhost"
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/{Bucket}/a.txt");
+        request.Headers.Host = "attacker.example";
+        using var response = await host.HttpClient.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Host 'attacker.example' is not a name FakeS3 serves", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("localhost", true, null)]
     [InlineData("localhost", false, null)]     // keep.localhost
