@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Xml.Linq;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -100,6 +102,25 @@ public class S3HostGuardTests
         Assert.Contains("rejected: 403 AccessDenied", serverLog.Text);
         Assert.Contains("DNS-rebinding", serverLog.Text);
         await AssertNothingChangedAsync(host);
+    }
+
+    [Fact]
+    public async Task RefusedUpload_LeavesTheKeepAliveConnectionUsable()
+    {
+        await using var host = await StartLoopbackAsync();
+        using var s3 = host.CreateS3Client();
+        var uri = new Uri(await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+            { BucketName = Bucket, Key = "a.txt", Verb = HttpVerb.GET, Protocol = Protocol.HTTP, Expires = DateTime.UtcNow.AddMinutes(5) }));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"PUT /{Bucket}/a.txt HTTP/1.1\r\nHost: attacker.example:{uri.Port}\r\nContent-Length: 70000\r\n\r\n"));
+        await stream.WriteAsync(new byte[70000]);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {uri.PathAndQuery} HTTP/1.1\r\nHost: {uri.Authority}\r\nConnection: close\r\n\r\n"));
+        var responses = await new StreamReader(stream).ReadToEndAsync();
+        Assert.StartsWith("HTTP/1.1 403", responses);
+        Assert.Contains("HTTP/1.1 200", responses);
+        Assert.EndsWith(Precious, responses);
     }
 
     [Fact]
