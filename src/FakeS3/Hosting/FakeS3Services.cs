@@ -33,6 +33,7 @@ internal static class FakeS3Services
         services.AddSingleton<UnhandledErrorLog>();
         services.AddSingleton<AdminToken>();
         services.AddSingleton<ListenerExposure>();
+        services.AddSingleton<ServedHosts>();
         services.AddSingleton<AdminAccessGuard>();
         services.AddSingleton<ClockEndpoint>();
         services.AddSingleton<ResetEndpoint>();
