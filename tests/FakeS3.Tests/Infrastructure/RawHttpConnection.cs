@@ -72,21 +72,17 @@ public sealed class RawHttpConnection : IAsyncDisposable
         return response with { Body = Take((int)_pending.Length) };
     }
 
-    /// <summary>True when the server closes the connection within <paramref name="timeout"/> (no more bytes, FIN or reset).</summary>
-    public async Task<bool> ClosedByServerAsync(TimeSpan timeout)
+    /// <summary>True when the server sends any byte within <paramref name="wait"/> (a close or reset is not a byte).</summary>
+    public async Task<bool> ReceivesBytesAsync(TimeSpan wait)
     {
-        using var cts = new CancellationTokenSource(timeout);
-        var buffer = new byte[4096];
+        if (_pending.Length > 0) return true;
+        using var cts = new CancellationTokenSource(wait);
         try
         {
-            while (true)
-            {
-                var n = await _stream.ReadAsync(buffer, cts.Token);
-                if (n == 0) return true;
-            }
+            return await _stream.ReadAsync(new byte[1], cts.Token) > 0;
         }
         catch (OperationCanceledException) { return false; }
-        catch (IOException) { return true; }
+        catch (IOException) { return false; }
     }
 
     async Task<int> FillUntilAsync(Func<byte[], int> complete, CancellationToken cancel)
