@@ -37,6 +37,14 @@ public sealed class MultipartEndpoints : IS3Endpoint
             $"<InitiateMultipartUploadResult xmlns=\"{S3Responses.Namespace}\"><Bucket>{Xml.Escape(ctx.Bucket)}</Bucket><Key>{Xml.Escape(ctx.Key)}</Key><UploadId>{upload.Id}</UploadId></InitiateMultipartUploadResult>");
     }
 
+    internal static int RequirePartNumber(S3RequestContext ctx)
+    {
+        var pn = ctx.Query["partNumber"] ?? "";
+        if (!int.TryParse(pn, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10000)
+            throw new S3Exception(S3Errors.InvalidPartNumber(pn));
+        return partNumber;
+    }
+
     internal static MultipartUploadRecord RequireUpload(S3RequestContext ctx)
     {
         ctx.RequireBucket();
@@ -46,9 +54,7 @@ public sealed class MultipartEndpoints : IS3Endpoint
 
     static async Task UploadPart(S3RequestContext ctx)
     {
-        var pn = ctx.Query["partNumber"] ?? "";
-        if (!int.TryParse(pn, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10000)
-            throw new S3Exception(S3Errors.InvalidPartNumber(pn));
+        var partNumber = RequirePartNumber(ctx);
         var upload = RequireUpload(ctx);
         var (blob, digest) = await PayloadReceiver.ReceiveAsync(ctx, isUploadPart: true,
             alsoCompute: MultipartChecksumRules.AlgorithmOf(upload) is null ? ChecksumAlgorithm.Crc64Nvme : null,

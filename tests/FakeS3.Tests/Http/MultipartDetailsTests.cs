@@ -1,0 +1,107 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using FakeS3.Tests.Infrastructure;
+
+namespace FakeS3.Tests.Http;
+
+/// <summary>Issue 12 item 11: multipart and object details real suites rely on, through AWSSDK.S3 and boto3.</summary>
+public sealed class MultipartDetailsTests
+{
+    const int MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task Sdk_CopyPart_WholeAndRanged_AssemblesTheSourceBytes()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("copy");
+        var data = new byte[7 * MiB + 11];
+        new Random(5).NextBytes(data);
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = "copy", Key = "src", InputStream = new MemoryStream(data) });
+        var upload = await client.InitiateMultipartUploadAsync("copy", "dst");
+        var first = await client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = "copy", SourceKey = "src", DestinationBucket = "copy", DestinationKey = "dst", UploadId = upload.UploadId,
+            PartNumber = 1, FirstByte = 0, LastByte = 5 * MiB - 1,
+        });
+        var second = await client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = "copy", SourceKey = "src", DestinationBucket = "copy", DestinationKey = "dst", UploadId = upload.UploadId,
+            PartNumber = 2, FirstByte = 5 * MiB, LastByte = data.Length - 1,
+        });
+        var bad = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.CopyPartAsync(new CopyPartRequest
+        {
+            SourceBucket = "copy", SourceKey = "src", DestinationBucket = "copy", DestinationKey = "dst", UploadId = upload.UploadId,
+            PartNumber = 3, FirstByte = 0, LastByte = data.Length,
+        }));
+        Assert.Equal("InvalidArgument", bad.ErrorCode);
+        Assert.Equal($"Range specified is not valid for source object of size: {data.Length}", bad.Message);
+        await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = "copy", Key = "dst", UploadId = upload.UploadId,
+            PartETags = [new PartETag(1, first.ETag), new PartETag(2, second.ETag)],
+        });
+        using var get = await client.GetObjectAsync("copy", "dst");
+        using var copy = new MemoryStream();
+        await get.ResponseStream.CopyToAsync(copy);
+        Assert.Equal(data, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Boto3_ManagedCopy_DeleteBucketWithUploads_SortedTags()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        var (exit, output) = await ExternalTool.PythonAsync("""
+            import os, boto3, botocore
+            c = boto3.client("s3", endpoint_url=os.environ["FAKES3_ENDPOINT"], region_name="us-east-1")
+            c.create_bucket(Bucket="details")
+            data = os.urandom(9 * 1024 * 1024 + 7)
+            c.put_object(Bucket="details", Key="big", Body=data)
+            sent = []
+            c.meta.events.register("before-send.s3.UploadPartCopy", lambda request, **_: sent.append(request.headers.get("x-amz-copy-source-range")))
+            c.copy({"Bucket": "details", "Key": "big"}, "details", "big-copy")   # s3transfer: UploadPartCopy above 8 MiB
+            assert sent, "managed copy did not use UploadPartCopy"
+            assert c.get_object(Bucket="details", Key="big-copy")["Body"].read() == data
+
+            # Tags given with x-amz-tagging come back sorted by key.
+            c.put_object(Bucket="details", Key="tagged", Body=b"x", Tagging="zeta=1&alpha=2&Mid=3")
+            keys = [t["Key"] for t in c.get_object_tagging(Bucket="details", Key="tagged")["TagSet"]]
+            assert keys == ["Mid", "alpha", "zeta"], keys
+
+            # A bucket whose only content is an unfinished upload can be deleted (the upload goes with it).
+            c.create_bucket(Bucket="aborted-suite")
+            up = c.create_multipart_upload(Bucket="aborted-suite", Key="half")
+            c.upload_part(Bucket="aborted-suite", Key="half", UploadId=up["UploadId"], PartNumber=1, Body=b"part")
+            c.delete_bucket(Bucket="aborted-suite")
+            try:
+                c.list_multipart_uploads(Bucket="aborted-suite"); raise SystemExit("bucket still there")
+            except botocore.exceptions.ClientError as e:
+                assert e.response["Error"]["Code"] == "NoSuchBucket", e.response
+            c.create_bucket(Bucket="aborted-suite")
+            assert c.list_multipart_uploads(Bucket="aborted-suite").get("Uploads", []) == []
+            print("ok")
+            """, s3);
+        Assert.True(exit == 0, output);
+        var tags = await client.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = "details", Key = "tagged" });
+        Assert.Equal(["Mid", "alpha", "zeta"], tags.Tagging.Select(t => t.Key).ToArray());
+    }
+
+    [Fact]
+    public async Task Sdk_DeleteBucket_WithOnlyAnUnfinishedUpload_Succeeds_WithAnObject_Is409()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("half");
+        var upload = await client.InitiateMultipartUploadAsync("half", "k");
+        await client.UploadPartAsync(new UploadPartRequest { BucketName = "half", Key = "k", UploadId = upload.UploadId, PartNumber = 1, InputStream = new MemoryStream(new byte[100]) });
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = "half", Key = "obj", ContentBody = "x" });
+        var notEmpty = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.DeleteBucketAsync("half"));
+        Assert.Equal(HttpStatusCode.Conflict, notEmpty.StatusCode);
+        await client.DeleteObjectAsync("half", "obj");
+        await client.DeleteBucketAsync("half");
+        var gone = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.ListPartsAsync("half", "k", upload.UploadId));
+        Assert.Equal("NoSuchBucket", gone.ErrorCode);
+    }
+}
