@@ -104,4 +104,39 @@ public sealed class MultipartDetailsTests
         var gone = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.ListPartsAsync("half", "k", upload.UploadId));
         Assert.Equal("NoSuchBucket", gone.ErrorCode);
     }
+
+    [Fact]
+    public async Task Boto3_CannedAcls_GiveS3sGrantListsInOrder()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        var (exit, output) = await ExternalTool.PythonAsync("""
+            import os, boto3
+            c = boto3.client("s3", endpoint_url=os.environ["FAKES3_ENDPOINT"], region_name="us-east-1")
+            ALL, AUTH, LOG = ("http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+                              "http://acs.amazonaws.com/groups/s3/LogDelivery")
+            def grants(acl):
+                return [(g["Grantee"]["Type"], g["Grantee"].get("URI"), g["Permission"]) for g in acl["Grants"]]
+            owner = ("CanonicalUser", None, "FULL_CONTROL")
+            expected = {
+                "private": [owner],
+                "public-read": [owner, ("Group", ALL, "READ")],
+                "public-read-write": [owner, ("Group", ALL, "READ"), ("Group", ALL, "WRITE")],
+                "authenticated-read": [owner, ("Group", AUTH, "READ")],
+                "bucket-owner-full-control": [owner],
+            }
+            for i, (acl, want) in enumerate(expected.items()):
+                b = f"acl-{i}"
+                c.create_bucket(Bucket=b, ACL=acl)
+                got = grants(c.get_bucket_acl(Bucket=b))
+                assert got == want, ("bucket", acl, got)
+                c.put_object(Bucket=b, Key="o", Body=b"x", ACL=acl)
+                got = grants(c.get_object_acl(Bucket=b, Key="o"))
+                assert got == want, ("object", acl, got)
+            c.put_bucket_acl(Bucket="acl-0", ACL="log-delivery-write")
+            got = grants(c.get_bucket_acl(Bucket="acl-0"))
+            assert got == [owner, ("Group", LOG, "READ_ACP"), ("Group", LOG, "WRITE")], got
+            print("ok")
+            """, s3);
+        Assert.True(exit == 0, output);
+    }
 }
