@@ -170,6 +170,12 @@ public sealed class MultipartChecksumFlowTests
             r1 = c.upload_part(Bucket="mpu", Key="comp", UploadId=up["UploadId"], PartNumber=1, Body=b"small part", ChecksumAlgorithm="CRC32")
             miss = code(c.complete_multipart_upload, Bucket="mpu", Key="comp", UploadId=up["UploadId"], MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": r1["ETag"]}]})
             assert miss == ("InvalidRequest", "The upload was created using a crc32 checksum. The complete request must include the checksum for each part. It was missing for part 1 in the request.", 400), miss
+            invalid = code(c.complete_multipart_upload, Bucket="mpu", Key="comp", UploadId=up["UploadId"], MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": r1["ETag"], "ChecksumCRC32": "y/Q5Jh=="}]})
+            assert invalid == ("InvalidArgument", "Invalid Base64 or multiple checksums present in request", 400), invalid
+            # Answered before the body is read: a client of its own (keep-alive after early answers is issue 12 item 1).
+            e = code(boto3.client("s3", endpoint_url=ENDPOINT, region_name="us-east-1").upload_part,
+                     Bucket="mpu", Key="comp", UploadId=up["UploadId"], PartNumber=2, Body=b"x", ChecksumCRC32="y/Q5Jh==")
+            assert e == ("InvalidRequest", "Value for x-amz-checksum-crc32 header is invalid.", 400), e
             wrong = code(c.complete_multipart_upload, Bucket="mpu", Key="comp", UploadId=up["UploadId"], MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": r1["ETag"], "ChecksumCRC32": crc32(b"x")}]})
             assert wrong[0] == "InvalidPart", wrong
             done = c.complete_multipart_upload(Bucket="mpu", Key="comp", UploadId=up["UploadId"], MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": r1["ETag"], "ChecksumCRC32": r1["ChecksumCRC32"]}]})
