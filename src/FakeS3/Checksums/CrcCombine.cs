@@ -16,11 +16,15 @@ public static class CrcCombine
         _ => null,
     };
 
-    public static ulong Combine(ulong crc1, ulong crc2, long length2, ulong poly, int width)
-    {
-        if (length2 <= 0) return crc1;
-        return MultiplyModP(XPow8N(length2, poly, width), crc1, poly, width) ^ crc2;
-    }
+    public static ulong Combine(ulong crc1, ulong crc2, long length2, ulong poly, int width) =>
+        length2 <= 0 ? crc1 : Combine(crc1, crc2, Shift(length2, poly, width), poly, width);
+
+    /// <summary>With <paramref name="shift"/> = <see cref="Shift"/>(|B|): parts of one size share it (10,000 parts, one size).</summary>
+    public static ulong Combine(ulong crc1, ulong crc2, ulong shift, ulong poly, int width) =>
+        MultiplyModP(shift, crc1, poly, width) ^ crc2;
+
+    /// <summary>x^(8·length) modulo P: appending <paramref name="length"/> bytes multiplies the first CRC by this.</summary>
+    public static ulong Shift(long length, ulong poly, int width) => XPow8N(length, poly, width);
 
     /// <summary>a·b modulo P in the reflected representation (x^0 is the top bit).</summary>
     static ulong MultiplyModP(ulong a, ulong b, ulong poly, int width)

@@ -45,10 +45,16 @@ public static class MultipartChecksum
         var (poly, width) = CrcCombine.Parameters(algorithm) ?? throw new ArgumentException($"{algorithm} is not a CRC", nameof(algorithm));
         ulong crc = 0;
         var first = true;
+        var shifts = new Dictionary<long, ulong>();
         foreach (var (checksum, size) in parts)
         {
             var value = ToInteger(checksum, width);
-            crc = first ? value : CrcCombine.Combine(crc, value, size, poly, width);
+            if (first) crc = value;
+            else if (size > 0)
+            {
+                if (!shifts.TryGetValue(size, out var shift)) shifts[size] = shift = CrcCombine.Shift(size, poly, width);
+                crc = CrcCombine.Combine(crc, value, shift, poly, width);
+            }
             first = false;
         }
         if (first) crc = 0; // no parts: the CRC of nothing
