@@ -65,6 +65,28 @@ public sealed class MultipartDetailsTests
             assert sent, "managed copy did not use UploadPartCopy"
             assert c.get_object(Bucket="details", Key="big-copy")["Body"].read() == data
 
+            # UploadPartCopy ranges S3 refuses, with its texts; then a retried Complete, and one after an overwrite.
+            up = c.create_multipart_upload(Bucket="details", Key="ranged")
+            form = "The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy"
+            for rng, msg in [("bytes=5-", form), ("bytes=abc", form), ("5-10", form), ("bytes=10-5", f"Range specified is not valid for source object of size: {len(data)}"),
+                             (f"bytes=0-{len(data)}", f"Range specified is not valid for source object of size: {len(data)}")]:
+                try:
+                    c.upload_part_copy(Bucket="details", Key="ranged", UploadId=up["UploadId"], PartNumber=1, CopySource="details/big", CopySourceRange=rng)
+                    raise SystemExit(f"{rng} accepted")
+                except botocore.exceptions.ClientError as e:
+                    assert (e.response["Error"]["Code"], e.response["Error"]["Message"]) == ("InvalidArgument", msg), (rng, e.response["Error"])
+            part = c.upload_part_copy(Bucket="details", Key="ranged", UploadId=up["UploadId"], PartNumber=1, CopySource="details/big", CopySourceRange="bytes=10-19")
+            parts = {"Parts": [{"PartNumber": 1, "ETag": part["CopyPartResult"]["ETag"]}]}
+            first = c.complete_multipart_upload(Bucket="details", Key="ranged", UploadId=up["UploadId"], MultipartUpload=parts)
+            again = c.complete_multipart_upload(Bucket="details", Key="ranged", UploadId=up["UploadId"], MultipartUpload=parts)
+            assert again["ETag"] == first["ETag"], (first, again)
+            assert c.get_object(Bucket="details", Key="ranged")["Body"].read() == data[10:20]
+            c.put_object(Bucket="details", Key="ranged", Body=b"replaced")
+            try:
+                c.complete_multipart_upload(Bucket="details", Key="ranged", UploadId=up["UploadId"], MultipartUpload=parts); raise SystemExit("completed twice after overwrite")
+            except botocore.exceptions.ClientError as e:
+                assert e.response["Error"]["Code"] == "NoSuchUpload", e.response["Error"]
+
             # Tags given with x-amz-tagging come back sorted by key.
             c.put_object(Bucket="details", Key="tagged", Body=b"x", Tagging="zeta=1&alpha=2&Mid=3")
             keys = [t["Key"] for t in c.get_object_tagging(Bucket="details", Key="tagged")["TagSet"]]
