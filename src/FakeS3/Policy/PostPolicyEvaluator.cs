@@ -42,6 +42,8 @@ public static class PostPolicyEvaluator
         var name = condition.FieldName;
         if (name is null) return $"The condition names no form field: field references start with '$' ({condition.Printed}).";
         if (Value(name, form, bucket) is not { } submitted) return $"The form has no field '{name}', so {condition.Printed} fails.";
+        // A session token is never echoed into logs or headers, neither the submitted one nor the policy's.
+        if (Diagnostics.SecretRedaction.IsSecretParameter(name)) return $"Field '{name}' does not satisfy the policy's condition (values not shown: secret).";
         return condition switch
         {
             ExactMatchCondition exact => $"Field '{name}' was submitted as '{submitted}'; the policy requires exactly '{exact.Value}'.",
