@@ -23,6 +23,7 @@ public enum S3ErrorCode
     InvalidDigest,
     InvalidLocationConstraint,
     InvalidPart,
+    InvalidPartNumber,
     InvalidPartOrder,
     InvalidPolicyDocument,
     InvalidRange,
