@@ -14,6 +14,9 @@ internal static class AdminJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>One line, for log messages.</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
     public static Task WriteAsync<T>(HttpContext http, T value, int status = StatusCodes.Status200OK)
     {
         http.Response.StatusCode = status;

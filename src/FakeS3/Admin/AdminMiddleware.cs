@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http;
 namespace FakeS3.Admin;
 
 /// <summary>
-/// The admin API under /_fakes3/ (clock, reset, requests, explain). It needs no signature: FakeS3 is a local
+/// The admin API under /_fakes3/ (clock, reset, requests, explain, faults). It needs no signature: FakeS3 is a local
 /// test harness. Turn it off with FakeS3:Admin:Enabled=false; the paths then reach S3, where "_fakes3" is
 /// not a valid bucket name.
 /// </summary>
 internal sealed class AdminMiddleware(RequestDelegate next, ClockEndpoint clock, ResetEndpoint reset,
-    RequestsEndpoint requests, ExplainEndpoint explain)
+    RequestsEndpoint requests, ExplainEndpoint explain, FaultsEndpoint faults)
 {
     public const string Prefix = "/_fakes3";
 
@@ -21,7 +21,10 @@ internal sealed class AdminMiddleware(RequestDelegate next, ClockEndpoint clock,
         "/reset" => reset.HandleAsync(http),
         "/requests" => requests.HandleAsync(http),
         "/explain" => explain.HandleAsync(http),
+        FaultsEndpoint.Path => faults.HandleAsync(http, null),
+        { } path when path.StartsWith(FaultsEndpoint.Path + "/", StringComparison.Ordinal) =>
+            faults.HandleAsync(http, path[(FaultsEndpoint.Path.Length + 1)..]),
         _ => AdminJson.ErrorAsync(http, StatusCodes.Status404NotFound,
-            $"Unknown admin path. Available: {Prefix}/clock, {Prefix}/reset, {Prefix}/requests, {Prefix}/explain."),
+            $"Unknown admin path. Available: {Prefix}/clock, {Prefix}/reset, {Prefix}/requests, {Prefix}/explain, {Prefix}/faults."),
     };
 }

@@ -7,9 +7,13 @@ internal static class EventIds
     public const int RequestRejected = 100;
     public const int SignatureDiagnosed = 101;
     public const int SignatureDiagnosisFailed = 102;
+    public const int FaultInjected = 103;
 
     // 2xx: admin API
     public const int ClockMoved = 200;
     public const int ClockReset = 201;
     public const int StoreReset = 202;
+    public const int FaultRuleAdded = 203;
+    public const int FaultRuleRemoved = 204;
+    public const int FaultRulesCleared = 205;
 }

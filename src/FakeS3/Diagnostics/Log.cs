@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(EventIds.RequestRejected, LogLevel.Information, "{Method} {Path} rejected: {Status} {ErrorCode}. {Explanation}", EventName = nameof(EventIds.RequestRejected))]
     public static partial void RequestRejected(ILogger logger, string method, string path, int status, string? errorCode, string? explanation);
 
+    [LoggerMessage(EventIds.FaultInjected, LogLevel.Information, "{Method} {Path}: fault rule {RuleId} injected {Effect} (status {Status})", EventName = nameof(EventIds.FaultInjected))]
+    public static partial void FaultInjected(ILogger logger, string method, string path, string ruleId, string effect, int status);
+
     [LoggerMessage(EventIds.SignatureDiagnosed, LogLevel.Debug, "SignatureDoesNotMatch diagnosed as {Cause}", EventName = nameof(EventIds.SignatureDiagnosed))]
     public static partial void SignatureDiagnosed(ILogger logger, SignatureCause cause);
 
@@ -25,4 +28,13 @@ internal static partial class Log
 
     [LoggerMessage(EventIds.StoreReset, LogLevel.Information, "Store reset through the admin API: {Buckets} configured bucket(s) re-created", EventName = nameof(EventIds.StoreReset))]
     public static partial void StoreReset(ILogger logger, int buckets);
+
+    [LoggerMessage(EventIds.FaultRuleAdded, LogLevel.Information, "Fault rule {RuleId} added through the admin API: {Rule}", EventName = nameof(EventIds.FaultRuleAdded))]
+    public static partial void FaultRuleAdded(ILogger logger, string ruleId, string rule);
+
+    [LoggerMessage(EventIds.FaultRuleRemoved, LogLevel.Information, "Fault rule {RuleId} removed through the admin API", EventName = nameof(EventIds.FaultRuleRemoved))]
+    public static partial void FaultRuleRemoved(ILogger logger, string ruleId);
+
+    [LoggerMessage(EventIds.FaultRulesCleared, LogLevel.Information, "Every fault rule removed through the admin API", EventName = nameof(EventIds.FaultRulesCleared))]
+    public static partial void FaultRulesCleared(ILogger logger);
 }

@@ -33,18 +33,24 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, T
         if (string.IsNullOrEmpty(rawTarget)) rawTarget = http.Request.Path.ToUriComponent() + http.Request.QueryString.ToUriComponent();
         var path = TargetRedaction.Redact(rawTarget);
         var authenticated = ctx is not null && !ctx.IsAnonymous;
+        var fault = ctx?.InjectedFault;
+        // A reset (or a client that gave up during injected latency) got no answer at all: status 0.
+        var answered = fault is null || !(fault.NoResponse || (http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted));
         var entry = new RequestLogEntry(
             time.GetUtcNow(), http.Request.Method, path, ctx?.OperationName,
             authenticated ? ctx!.Auth.Kind.ToString() : AuthMechanism.Presented(http.Request, ctx?.Operation),
             authenticated ? ctx!.Auth.AccessKeyId : error?.Detail("AWSAccessKeyId") ?? AuthMechanism.AccessKeyId(http.Request),
-            error?.Status ?? http.Response.StatusCode, error?.Code.ToString(), Math.Round(elapsed.TotalMilliseconds, 3),
-            error is null ? null : error.Explanation ?? $"{error.Code}: {error.Message}",
+            error?.Status ?? (answered ? http.Response.StatusCode : 0), error?.Code.ToString(), Math.Round(elapsed.TotalMilliseconds, 3),
+            error is not null ? error.Explanation ?? $"{error.Code}: {error.Message}"
+                : fault is not null ? $"Injected by fault rule '{fault.RuleId}' ({fault.Effect})." : null,
             S3RequestIds.Of(http).RequestId)
         {
             CanonicalRequest = error?.Detail("CanonicalRequest"),
             StringToSign = error?.Detail("StringToSign"),
+            Fault = fault,
         };
         log.Add(entry);
-        if (entry.Rejected) Log.RequestRejected(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode, entry.Explanation);
+        if (fault is not null) Log.FaultInjected(logger, entry.Method, entry.Path, fault.RuleId, fault.Effect, entry.Status);
+        else if (entry.Rejected) Log.RequestRejected(logger, entry.Method, entry.Path, entry.Status, entry.ErrorCode, entry.Explanation);
     }
 }

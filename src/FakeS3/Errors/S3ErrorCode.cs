@@ -43,7 +43,10 @@ public enum S3ErrorCode
     NotImplemented,
     PreconditionFailed,
     RequestHeaderSectionTooLarge,
+    RequestTimeout,
     RequestTimeTooSkewed,
+    ServiceUnavailable,
     SignatureDoesNotMatch,
+    SlowDown,
     XAmzContentSHA256Mismatch,
 }

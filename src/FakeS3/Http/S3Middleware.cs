@@ -1,5 +1,6 @@
 using FakeS3.Diagnostics;
 using FakeS3.Errors;
+using FakeS3.Faults;
 using FakeS3.Hosting;
 using FakeS3.Signing;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,7 @@ public sealed class S3Middleware(
     IEnumerable<IS3Endpoint> endpoints,
     IOptions<FakeS3Options> options,
     RejectionExplainer explainer,
+    FaultInjector faults,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -34,6 +36,7 @@ public sealed class S3Middleware(
         var ids = S3RequestIds.Of(http);
         S3RequestIds.Apply(http, ids);
         S3RequestContext? ctx = null;
+        var faultRules = faults.Current; // the only cost of fault injection while no rule exists
         try
         {
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
@@ -45,9 +48,10 @@ public sealed class S3Middleware(
             ctx = new S3RequestContext
             {
                 Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
-                Signable = signable, Services = services,
+                Signable = signable, Services = services, Faults = faultRules,
             };
             http.Features.Set(ctx);
+            if (faultRules is not null && await FaultInjection.InjectAsync(ctx, FaultStage.BeforeAuthentication)) return;
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
@@ -56,6 +60,9 @@ public sealed class S3Middleware(
                         "The request carries no signature (no Authorization header, no X-Amz-Signature or Signature query parameter) and the resource is not public."));
             }
             if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
+            // PostObject authenticates inside its endpoint, which injects after that itself.
+            if (faultRules is not null && operation != S3Operation.PostObject
+                && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication)) return;
             if (!_table.TryGetValue(operation, out var handle))
                 throw new S3Exception(S3Errors.NotImplemented(name));
             await handle(ctx);

@@ -82,6 +82,12 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>Every S3 request so far, newest first, with explanations for rejections.</summary>
     public RequestLog Requests => _app.Services.GetRequiredService<RequestLog>();
 
+    /// <summary>
+    /// Fault rules: <c>using var fault = host.Faults.Add(new FaultRule { Operation = "PutObject", Error = "SlowDown", Times = 2 });</c>
+    /// The handle's Dispose removes the rule; Hits counts the faults injected.
+    /// </summary>
+    public Faults.FaultInjector Faults => _app.Services.GetRequiredService<Faults.FaultInjector>();
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>An S3 client signed with the first configured credential, path-style, against this host.</summary>
