@@ -22,7 +22,7 @@ internal static class FaultInjection
             await Task.Delay(TimeSpan.FromMilliseconds(d.LatencyMs.Value), ctx.Services.Time, http.RequestAborted);
         if (d.ResetConnection)
         {
-            ConnectionReset.Reset(http);
+            ConnectionReset.BeforeAnswer(http);
             return true;
         }
         if (d.Error is not null)

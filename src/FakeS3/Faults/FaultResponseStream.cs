@@ -4,7 +4,7 @@ namespace FakeS3.Faults;
 
 /// <summary>
 /// Wraps a response body: sends it at <c>bytesPerSecond</c> (about ten writes a second, paced on the
-/// TimeProvider) and/or resets the connection once <c>resetAfterBytes</c> body bytes are out. After a reset
+/// TimeProvider) and/or drops the connection once <c>resetAfterBytes</c> body bytes are out. After that
 /// further writes go nowhere; the endpoint stops when RequestAborted fires.
 /// </summary>
 internal sealed class FaultResponseStream(HttpContext http, Stream inner, long? bytesPerSecond, long? resetAfterBytes, TimeProvider time) : Stream
@@ -24,7 +24,7 @@ internal sealed class FaultResponseStream(HttpContext http, Stream inner, long? 
                 {
                     await inner.FlushAsync(cancellationToken); // the headers and the first bytes reach the client
                     _reset = true;
-                    ConnectionReset.Reset(http);
+                    await ConnectionReset.MidBodyAsync(http);
                     return;
                 }
                 n = (int)Math.Min(n, limit - _written);
