@@ -18,6 +18,13 @@ public static class S3ErrorWriter
         response.StatusCode = error.Status;
         S3RequestIds.Apply(context, ids);
         foreach (var (name, value) in error.Headers) response.Headers[name] = value;
+        if (BodyMayBeUnsent(context.Request))
+        {
+            // The client waits for "100 Continue" before sending its body; an error instead means it never sends
+            // it, and Kestrel would read the client's next request on this connection as that body (a 400 for
+            // the retry). S3 closes such connections too: a captured SlowDown carries "Connection: close" [2ND].
+            response.Headers.Connection = "close";
+        }
         if (includeExplanationHeader && error.Explanation is { } explanation)
         {
             response.Headers["x-fakes3-explanation"] = HeaderSafe(explanation);
@@ -51,6 +58,10 @@ public static class S3ErrorWriter
         Xml.Escape(sb, value);
         sb.Append("</").Append(name).Append('>');
     }
+
+    static bool BodyMayBeUnsent(HttpRequest request) =>
+        request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase)
+        && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
 
     static string HeaderSafe(string text)
     {
