@@ -39,6 +39,11 @@ internal static class AdminJson
             await ErrorAsync(http, StatusCodes.Status400BadRequest, "The body is not valid JSON: " + e.Message);
             return null;
         }
+        catch (InvalidOperationException) when (!http.Request.HasJsonContentType())
+        {
+            await ErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON, with Content-Type: application/json.");
+            return null;
+        }
         await ErrorAsync(http, StatusCodes.Status400BadRequest, "A JSON body is required.");
         return null;
     }

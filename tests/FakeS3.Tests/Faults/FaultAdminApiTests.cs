@@ -87,6 +87,16 @@ public sealed class FaultAdminApiTests
     }
 
     [Fact]
+    public async Task Post_NotJson_415()
+    {
+        await using var s3 = await TestFakeS3.StartAsync(kestrel: false);
+        using var http = s3.CreateHttpClient();
+        var response = await http.PostAsync("/_fakes3/faults", new StringContent("""{"error":"SlowDown"}""", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty(s3.Faults().List());
+    }
+
+    [Fact]
     public async Task Post_TakenId_400()
     {
         await using var s3 = await TestFakeS3.StartAsync(kestrel: false);
