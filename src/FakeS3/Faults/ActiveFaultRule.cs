@@ -36,7 +36,7 @@ internal sealed class ActiveFaultRule
         if (d.Method is { } m && !string.Equals(r.Method, m, StringComparison.OrdinalIgnoreCase)) return false;
         if (d.Bucket is { } b && !string.Equals(r.Bucket, b, StringComparison.Ordinal)) return false;
         if (d.KeyPrefix is { } p && (r.Key is null || !r.Key.StartsWith(p, StringComparison.Ordinal))) return false;
-        if (d.Auth != FaultAuth.Any && r.Auth != d.Auth) return false;
+        if (d.Auth != FaultAuth.Any && r.Auth() != d.Auth) return false;
         // Only reads are cut mid-body: a write would be stored behind the failure.
         return d.ResetAfterBytes is null || string.Equals(r.Method, "GET", StringComparison.OrdinalIgnoreCase);
     }

@@ -14,7 +14,7 @@ internal static class FaultInjection
     /// <summary>True when the fault ended the exchange (connection reset): the caller must not answer.</summary>
     public static async ValueTask<bool> InjectAsync(S3RequestContext ctx, FaultStage stage, string? key = null)
     {
-        if (ctx.Faults?.Select(FaultRequest.Of(ctx, stage, key), stage) is not { } rule) return false;
+        if (ctx.Faults?.Select(ctx, stage, key) is not { } rule) return false;
         var d = rule.Definition;
         var http = ctx.Http;
         ctx.InjectedFault = new InjectedFault(rule.Id, rule.Effect) { NoResponse = d.ResetConnection };

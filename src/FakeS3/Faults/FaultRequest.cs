@@ -3,14 +3,17 @@ using FakeS3.Signing;
 
 namespace FakeS3.Faults;
 
-/// <summary>What a rule matches on, taken from one request.</summary>
-internal readonly record struct FaultRequest(S3Operation Operation, string Method, string? Bucket, string? Key, FaultAuth Auth)
+/// <summary>What a rule matches on, read from one request. The signing mode is worked out only for rules that filter on it.</summary>
+internal readonly struct FaultRequest(S3RequestContext ctx, FaultStage stage, string? key)
 {
-    /// <param name="key">The object key when it is not in the URL (PostObject: the form's key field).</param>
-    public static FaultRequest Of(S3RequestContext ctx, FaultStage stage, string? key = null) =>
-        new(ctx.Operation, ctx.Request.Method, ctx.Target.Bucket, key ?? ctx.Target.Key, AuthOf(ctx, stage));
+    public S3Operation Operation => ctx.Operation;
+    public string Method => ctx.Request.Method;
+    public string? Bucket => ctx.Target.Bucket;
 
-    static FaultAuth AuthOf(S3RequestContext ctx, FaultStage stage)
+    /// <summary>The object key; for PostObject the form's key field, which is not in the URL.</summary>
+    public string? Key => key ?? ctx.Target.Key;
+
+    public FaultAuth Auth()
     {
         if (ctx.Operation == S3Operation.PostObject) return FaultAuth.PostForm;
         if (stage == FaultStage.AfterAuthentication)
@@ -22,12 +25,10 @@ internal readonly record struct FaultRequest(S3Operation Operation, string Metho
                 _ => FaultAuth.Any,
             };
         }
-        // Not authenticated yet: what the request presents.
-        return Diagnostics.AuthMechanism.Presented(ctx.Request, ctx.Operation) switch
-        {
-            "SigV4Query" or "SigV2Query" => FaultAuth.Presigned,
-            "SigV4Header" or "SigV2Header" => FaultAuth.HeaderSigned,
-            _ => FaultAuth.Any,
-        };
+        // Not authenticated yet: what the request presents (from the already parsed query, no second parse).
+        var authorization = ctx.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("AWS4-", StringComparison.Ordinal) || authorization.StartsWith("AWS ", StringComparison.Ordinal))
+            return FaultAuth.HeaderSigned;
+        return ctx.Query.Has("X-Amz-Signature") || ctx.Query.Has("Signature") ? FaultAuth.Presigned : FaultAuth.Any;
     }
 }
