@@ -13,7 +13,9 @@ internal static class EventIds
     public const int ClockMoved = 200;
     public const int ClockReset = 201;
     public const int StoreReset = 202;
-    public const int FaultRuleAdded = 203;
-    public const int FaultRuleRemoved = 204;
-    public const int FaultRulesCleared = 205;
+    public const int AdminRefused = 203;
+    public const int AdminFailed = 204;
+    public const int FaultRuleAdded = 205;
+    public const int FaultRuleRemoved = 206;
+    public const int FaultRulesCleared = 207;
 }

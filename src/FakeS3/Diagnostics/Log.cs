@@ -29,6 +29,12 @@ internal static partial class Log
     [LoggerMessage(EventIds.StoreReset, LogLevel.Information, "Store reset through the admin API: {Buckets} configured bucket(s) re-created", EventName = nameof(EventIds.StoreReset))]
     public static partial void StoreReset(ILogger logger, int buckets);
 
+    [LoggerMessage(EventIds.AdminRefused, LogLevel.Warning, "Admin call {Method} {Path} refused: {Status} {Reason}", EventName = nameof(EventIds.AdminRefused))]
+    public static partial void AdminRefused(ILogger logger, string method, string path, int status, string reason);
+
+    [LoggerMessage(EventIds.AdminFailed, LogLevel.Error, "Admin call {Path} failed", EventName = nameof(EventIds.AdminFailed))]
+    public static partial void AdminFailed(ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventIds.FaultRuleAdded, LogLevel.Information, "Fault rule {RuleId} added through the admin API: {Rule}", EventName = nameof(EventIds.FaultRuleAdded))]
     public static partial void FaultRuleAdded(ILogger logger, string ruleId, string rule);
 

@@ -32,6 +32,10 @@ internal static class FakeS3Services
         services.AddSingleton<FaultsEndpoint>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton<RejectionExplainer>();
+        services.AddSingleton<AdminToken>();
+        services.AddSingleton<ListenerExposure>();
+        services.AddSingleton<ServedHosts>();
+        services.AddSingleton<AdminAccessGuard>();
         services.AddSingleton<ClockEndpoint>();
         services.AddSingleton<ResetEndpoint>();
         services.AddSingleton<RequestsEndpoint>();

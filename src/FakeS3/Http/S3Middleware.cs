@@ -10,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Http;
 
 /// <summary>
-/// The S3 pipeline, in order: request ids → target + operation → authentication → endpoint. Every failure
+/// The S3 pipeline, in order: request ids → served Host (loopback listeners) → target + operation →
+/// authentication → endpoint. Every failure
 /// becomes S3 XML through the one writer; anything unexpected is an InternalError, never a bare 500 page.
 /// </summary>
-public sealed class S3Middleware(
+internal sealed class S3Middleware(
     RequestDelegate next,
     S3Services services,
     RequestAuthenticator authenticator,
@@ -21,6 +22,7 @@ public sealed class S3Middleware(
     IOptions<FakeS3Options> options,
     RejectionExplainer explainer,
     FaultInjector faults,
+    ServedHosts hosts,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -41,6 +43,8 @@ public sealed class S3Middleware(
         {
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
                 throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
+            if (hosts.RefusesS3(http))
+                throw new S3Exception(S3Errors.HostNotServed(hosts.NotServedMessage(http.Request.Host)));
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
             var signable = SignableRequest.From(http.Request, target.RawPath, target.RawQuery, target.VirtualHosted ? target.Bucket : null);
             var query = S3Query.From(signable.Query);
@@ -55,9 +59,7 @@ public sealed class S3Middleware(
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
-                if (ctx.IsAnonymous && !AnonymousAccess.IsAllowed(ctx))
-                    throw new S3Exception(S3Errors.AccessDenied().WithExplanation(
-                        "The request carries no signature (no Authorization header, no X-Amz-Signature or Signature query parameter) and the resource is not public."));
+                if (ctx.IsAnonymous) AnonymousAccess.Ensure(ctx);
             }
             if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
             // PostObject authenticates inside its endpoint, which injects after that itself.
