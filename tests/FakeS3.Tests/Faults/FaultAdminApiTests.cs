@@ -116,7 +116,10 @@ public sealed class FaultAdminApiTests
     {
         await using var s3 = await TestFakeS3.StartAsync(kestrel: false);
         using var http = s3.CreateHttpClient();
-        var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), // the admin guard wants JSON for changes
+        });
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
