@@ -123,6 +123,24 @@ public sealed class FaultAdminApiTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("POST", "application/json")]
+    [InlineData("POST", "text/plain")]
+    [InlineData("DELETE", null)]
+    public async Task FromAForeignWebPage_IsRefusedByTheAdminGuard_RulesUnchanged(string method, string? contentType)
+    {
+        await using var host = await FakeS3.Testing.FakeS3Host.StartAsync();
+        using var kept = host.Faults.Add(new FakeS3.Faults.FaultRule { Id = "kept", Error = "SlowDown", Times = 1 });
+        var request = new HttpRequestMessage(new HttpMethod(method), "/_fakes3/faults");
+        if (contentType is not null) request.Content = new StringContent("""{"error":"InternalError"}""", System.Text.Encoding.UTF8, contentType);
+        request.Headers.Add("Origin", "http://evil.example");
+
+        using var response = await host.HttpClient.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(["kept"], host.Faults.List().Select(r => r.Rule.Id));
+    }
+
     [Fact]
     public async Task Configuration_InvalidRule_StopsStartupNamingTheKey()
     {
