@@ -20,5 +20,6 @@ public sealed class FaultHandle : IDisposable
     /// <summary>Faults injected so far.</summary>
     public long Hits => _rule.Hits;
 
-    public void Dispose() => _owner.Remove(Id);
+    /// <summary>Removes this rule (not a later one that reuses its Id); does nothing when it is gone already.</summary>
+    public void Dispose() => _owner.Remove(_rule);
 }

@@ -52,11 +52,15 @@ public sealed class FaultInjector
         }
     }
 
-    public bool Remove(string id)
+    public bool Remove(string id) => Remove(r => r.Id == id);
+
+    internal bool Remove(ActiveFaultRule rule) => Remove(r => ReferenceEquals(r, rule));
+
+    bool Remove(Predicate<ActiveFaultRule> which)
     {
         lock (_gate)
         {
-            if (_rules.RemoveAll(r => r.Id == id) == 0) return false;
+            if (_rules.RemoveAll(which) == 0) return false;
             Publish();
             return true;
         }
