@@ -103,6 +103,21 @@ public sealed class FaultEffectTests
     }
 
     [Fact]
+    public async Task Times_UnderConcurrentRequests_FailsExactlyN()
+    {
+        var (s3, client, http) = await StartAsync("crowd", "k");
+        await using var _ = s3;
+        using var rule = s3.Faults().Add(new FaultRule { Operation = "GetObject", Error = "SlowDown", Times = 10 });
+        var url = Presign(client, "crowd", "k");
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ => (int)(await http.GetAsync(url)).StatusCode));
+
+        Assert.Equal(10, statuses.Count(s => s == 503));
+        Assert.Equal(40, statuses.Count(s => s == 200));
+        Assert.Equal((50, 10), (rule.Matched, rule.Hits));
+    }
+
+    [Fact]
     public async Task Probability_WithASeed_RepeatsTheSamePattern()
     {
         async Task<string> PatternAsync()
