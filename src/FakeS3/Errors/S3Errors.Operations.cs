@@ -83,10 +83,6 @@ public static partial class S3Errors
     /// <summary>Kestrel refused the request before FakeS3 saw it (bad framing, request line too long) [UNCONFIRMED text].</summary>
     public static S3Error BadHttpRequest() => new(S3ErrorCode.BadRequest, "An error occurred when parsing the HTTP request.");
 
-    /// <summary>The client sent its request headers too slowly (Kestrel's request-headers timeout).</summary>
-    public static S3Error RequestTimeout() => new(S3ErrorCode.RequestTimeout,
-        "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.");
-
     /// <summary>An HTTP version other than 1.0/1.1 (or 2 by prior knowledge) [UNCONFIRMED text].</summary>
     public static S3Error HttpVersionNotSupported() => new(S3ErrorCode.HttpVersionNotSupported, "The HTTP version specified is not supported.");
 
