@@ -9,22 +9,38 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Diagnostics;
 
 /// <summary>
-/// Sits in front of S3Middleware and records every S3 request once it is answered, reading what the
-/// pipeline left on the features (S3RequestContext, the final S3Error). Rejections also go to the server log.
+/// Sits in front of S3Middleware and records every S3 request, reading what the pipeline left on the features
+/// (S3RequestContext, the final S3Error). Rejections also go to the server log. The entry is recorded as the answer
+/// starts, before its first byte leaves: a client that has read an answer always finds it in the log (recording after
+/// the pipeline raced the client, which may have the whole body before the pipeline unwinds). Requests that never get
+/// an answer (a reset, a client gone) are recorded when the pipeline ends. DurationMs is the time to the answer.
 /// </summary>
 public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, TimeProvider time, IOptions<FakeS3Options> options,
     ILogger<RequestLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        var started = time.GetTimestamp();
+        var pending = new PendingEntry(this, http, time);
+        http.Response.OnStarting(static state => ((PendingEntry)state).RecordOnce(), pending);
         try
         {
             await next(http);
         }
         finally
         {
-            Record(http, time.GetElapsedTime(started));
+            await pending.RecordOnce();
+        }
+    }
+
+    sealed class PendingEntry(RequestLogMiddleware owner, HttpContext http, TimeProvider time)
+    {
+        readonly long _started = time.GetTimestamp();
+        int _recorded;
+
+        public Task RecordOnce()
+        {
+            if (Interlocked.Exchange(ref _recorded, 1) == 0) owner.Record(http, time.GetElapsedTime(_started));
+            return Task.CompletedTask;
         }
     }
 
