@@ -28,7 +28,9 @@ public sealed class FakeS3Database : IDisposable
             Connection = ConnectionType.Direct,
             Collation = new Collation("en-US/Ordinal"),
         };
-        var mapper = new BsonMapper { EnumAsInteger = false };
+        // Strings byte-exact: LiteDB's defaults trim whitespace and store "" as null, which turned a key " lead"
+        // into "lead" and a key " " into a null that broke every listing of its bucket.
+        var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
         mapper.Entity<BucketRecord>().Id(b => b.Id, autoId: false);
         mapper.Entity<ObjectRecord>().Id(o => o.Id, autoId: false);
         mapper.Entity<MultipartUploadRecord>().Id(u => u.Id, autoId: false);
@@ -40,6 +42,24 @@ public sealed class FakeS3Database : IDisposable
         Parts = Db.GetCollection<PartRecord>("parts");
         Chunks = Db.GetCollection("blobchunks");
         PendingBlobs = Db.GetCollection("pendingblobs");
+        Objects.EnsureIndex(o => o.SortKey);
+        Uploads.EnsureIndex(u => u.SortKey);
+        AddSortKeys();
+    }
+
+    /// <summary>Data files written before listings used sort keys get them once (records without one index as null).</summary>
+    void AddSortKeys()
+    {
+        foreach (var o in Objects.Find(Query.EQ(nameof(ObjectRecord.SortKey), BsonValue.Null)).ToList())
+        {
+            o.SortKey = SortKey.For(o.Bucket, o.Key);
+            Objects.Update(o);
+        }
+        foreach (var u in Uploads.Find(Query.EQ(nameof(MultipartUploadRecord.SortKey), BsonValue.Null)).ToList())
+        {
+            u.SortKey = SortKey.For(u.Bucket, u.Key);
+            Uploads.Update(u);
+        }
     }
 
     public string FilePath { get; }

@@ -14,6 +14,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     readonly ObjectCache _objects = new();
     readonly ConcurrentDictionary<string, BucketRecord> _buckets = new(StringComparer.Ordinal);
     readonly GroupCommitter _committer;
+    readonly KeyLocks _keys = new();
 
     public LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs)
     {
@@ -46,7 +47,8 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(name)) return StoreStatus.NoSuchBucket;
-            if (Enumerate(name, "", null).Any() || db.Uploads.Exists(u => u.Bucket == name)) return StoreStatus.BucketNotEmpty;
+            var all = SortKey.For(name, "");
+            if (ReadRange(all, SortKey.PrefixEnd(all), 1).Records.Count > 0 || db.Uploads.Exists(u => u.Bucket == name)) return StoreStatus.BucketNotEmpty;
             db.Buckets.Delete(name);
             _buckets.TryRemove(name, out _);
             return StoreStatus.Ok;
@@ -64,46 +66,76 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     public bool BucketExists(string name) => _buckets.ContainsKey(name);
 
     public ObjectRecord? GetObjectForRead(string bucket, string key) =>
-        _objects.Peek(ObjectRecord.MakeId(bucket, key)) ?? GetObject(bucket, key);
+        _objects.Peek(ObjectRecord.MakeId(bucket, key)) is { } cached ? cached : Load(ObjectRecord.MakeId(bucket, key));
 
     public ObjectRecord? GetObject(string bucket, string key)
     {
         var id = ObjectRecord.MakeId(bucket, key);
         if (_objects.Get(id) is { } cached) return cached;
-        var generation = _objects.Generation;
-        ObjectRecord? record;
-        lock (db.Lock) record = db.Objects.FindById(id);
-        if (record is not null) _objects.FillIfUnchanged(record, generation);
-        return record;
+        return Load(id)?.Clone();
     }
 
-    public IEnumerable<ObjectRecord> Enumerate(string bucket, string prefix, string? after)
+    /// <summary>A cache miss: read under the key's stripe, so no commit of that key lands between the read and the fill.</summary>
+    ObjectRecord? Load(string id)
     {
-        const int page = 256;
-        var lower = ObjectRecord.MakeId(bucket, after is not null && string.CompareOrdinal(after, prefix) >= 0 ? after : prefix);
-        var inclusive = after is null || string.CompareOrdinal(after, prefix) < 0;
-        var idPrefix = ObjectRecord.MakeId(bucket, prefix);
-        while (true)
+        lock (_keys.For(id))
         {
-            var query = Query.And(inclusive ? Query.GTE("_id", lower) : Query.GT("_id", lower), Query.StartsWith("_id", idPrefix));
-            List<ObjectRecord> batch;
-            lock (db.Lock) batch = db.Objects.Find(query, 0, page).ToList();
-            foreach (var o in batch) yield return o;
-            if (batch.Count < page) yield break;
-            lower = batch[^1].Id;
-            inclusive = false;
+            if (_objects.Peek(id) is { } cached) return cached;
+            ObjectRecord? record;
+            lock (db.Lock) record = db.Objects.FindById(id);
+            if (record is not null) _objects.FillIfUnchanged(record, _objects.Generation);
+            return record;
         }
+    }
+
+    public ObjectListing List(string bucket, string prefix, string? delimiter, string? after, int maxKeys) =>
+        ObjectListing.Page(ReadRange, bucket, prefix, delimiter, after, maxKeys);
+
+    /// <summary>
+    /// Records with lo &lt;= SortKey &lt;= hi through the index, in order, one short hold of the lock. When the
+    /// limit cut the read, the last byte key's tie group (keys cut to the same bytes) is read whole and the
+    /// group ordered by full key, so the next read can start strictly after that byte key.
+    /// </summary>
+    (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit)
+    {
+        if (lo.AsSpan().SequenceCompareTo(hi) > 0) return ([], false);
+        List<ObjectRecord> records;
+        var more = false;
+        lock (db.Lock)
+        {
+            records = db.Objects.Find(Query.Between(nameof(ObjectRecord.SortKey), lo, hi), 0, limit).ToList();
+            if (records.Count == limit)
+            {
+                more = true;
+                var last = records[^1].SortKey;
+                records.RemoveAll(r => r.SortKey.AsSpan().SequenceEqual(last));
+                records.AddRange(db.Objects.Find(Query.EQ(nameof(ObjectRecord.SortKey), last)));
+            }
+        }
+        if (records.Exists(r => r.SortKey.Length == SortKey.MaxBytes)) records.Sort(static (a, b) => a.SortKey.AsSpan().SequenceCompareTo(b.SortKey) is var c and not 0 ? c : SortKey.Compare(a.Key, b.Key));
+        return (records, more);
     }
 
     public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
 
-    public Stream OpenRead(ObjectRecord obj, long offset, long length) => obj.Inline is { } bytes
-        ? new MemoryStream(bytes, (int)offset, (int)length, writable: false)
-        : blobs.OpenRead(obj.Segments, offset, length);
+    public Stream? OpenRead(ObjectRecord obj, long offset, long length)
+    {
+        if (obj.Inline is { } bytes) return new MemoryStream(bytes, (int)offset, (int)length, writable: false);
+        lock (_keys.For(obj.Id))
+        {
+            // Under the stripe no commit of this key can free these blobs: lease them if still current.
+            var current = _objects.Peek(obj.Id) ?? Load(obj.Id);
+            if (current is null || !SameBlobs(current, obj)) return null;
+            return blobs.OpenLeased(obj.Segments, offset, length);
+        }
+    }
+
+    static bool SameBlobs(ObjectRecord a, ObjectRecord b) =>
+        a.Inline is null && a.Segments.Count == b.Segments.Count && a.Segments.Select(s => s.BlobId).SequenceEqual(b.Segments.Select(s => s.BlobId));
 
     public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
     {
-        obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        Identify(obj);
         obj.Inline = blob.TakeInline();
         obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
         return _committer.CommitAsync(obj, blob);
@@ -112,6 +144,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     /// <summary>The group committer's batch: every commit in one transaction, then the caches and blob cleanup.</summary>
     void CommitBatch(IReadOnlyList<PendingCommit> batch)
     {
+        using var stripes = _keys.Enter(batch.Select(p => p.Object.Id));
         lock (db.Lock)
         {
             var applied = new List<PendingCommit>(batch.Count);
@@ -165,7 +198,8 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone)
     {
         gone = false;
-        obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        Identify(obj);
+        lock (_keys.For(obj.Id))
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(obj.Bucket)) return StoreStatus.NoSuchBucket;
@@ -195,22 +229,40 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Tags and ACL onto the current version: a caller's copy may predate an overwrite, and writing it back whole
+    /// would bring back freed blobs.
+    /// </summary>
     public StoreStatus UpdateMetadata(ObjectRecord obj)
     {
+        var id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        lock (_keys.For(id))
         lock (db.Lock)
         {
-            if (!db.Objects.Update(obj)) return StoreStatus.NoSuchKey;
-            _objects.Set(obj);
+            var current = db.Objects.FindById(id);
+            if (current is null) return StoreStatus.NoSuchKey;
+            current.Tags = obj.Tags;
+            current.Acl = obj.Acl;
+            db.Objects.Update(current);
+            _objects.Set(current);
             return StoreStatus.Ok;
         }
     }
 
+    static void Identify(ObjectRecord obj)
+    {
+        obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        obj.SortKey = SortKey.For(obj.Bucket, obj.Key);
+    }
+
     public StoreStatus DeleteObject(string bucket, string key)
     {
+        var id = ObjectRecord.MakeId(bucket, key);
+        lock (_keys.For(id))
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(bucket)) return StoreStatus.NoSuchBucket;
-            var obj = db.Objects.FindById(ObjectRecord.MakeId(bucket, key));
+            var obj = db.Objects.FindById(id);
             if (obj is null) return StoreStatus.NoSuchKey;
             db.Db.BeginTrans();
             try
