@@ -91,30 +91,8 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     public ObjectListing List(string bucket, string prefix, string? delimiter, string? after, int maxKeys) =>
         ObjectListing.Page(ReadRange, bucket, prefix, delimiter, after, maxKeys);
 
-    /// <summary>
-    /// Records with lo &lt;= SortKey &lt;= hi through the index, in order, one short hold of the lock. When the
-    /// limit cut the read, the last byte key's tie group (keys cut to the same bytes) is read whole and the
-    /// group ordered by full key, so the next read can start strictly after that byte key.
-    /// </summary>
-    (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit)
-    {
-        if (lo.AsSpan().SequenceCompareTo(hi) > 0) return ([], false);
-        List<ObjectRecord> records;
-        var more = false;
-        lock (db.Lock)
-        {
-            records = db.Objects.Find(Query.Between(nameof(ObjectRecord.SortKey), lo, hi), 0, limit).ToList();
-            if (records.Count == limit)
-            {
-                more = true;
-                var last = records[^1].SortKey;
-                records.RemoveAll(r => r.SortKey.AsSpan().SequenceEqual(last));
-                records.AddRange(db.Objects.Find(Query.EQ(nameof(ObjectRecord.SortKey), last)));
-            }
-        }
-        if (records.Exists(r => r.SortKey.Length == SortKey.MaxBytes)) records.Sort(static (a, b) => a.SortKey.AsSpan().SequenceCompareTo(b.SortKey) is var c and not 0 ? c : SortKey.Compare(a.Key, b.Key));
-        return (records, more);
-    }
+    (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit) =>
+        SortedRange.Read(db, () => db.Objects, o => o.SortKey, static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
 
     public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
 
