@@ -44,6 +44,7 @@ public enum S3ErrorCode
     PreconditionFailed,
     RequestHeaderSectionTooLarge,
     RequestTimeTooSkewed,
+    ServiceUnavailable,
     SignatureDoesNotMatch,
     XAmzContentSHA256Mismatch,
 }

@@ -25,5 +25,6 @@ public static class S3ErrorStatus
         S3ErrorCode.InvalidRange => 416,
         S3ErrorCode.InternalError => 500,
         S3ErrorCode.NotImplemented => 501,
+        S3ErrorCode.ServiceUnavailable => 503,
     };
 }

@@ -14,7 +14,11 @@ public static class FakeS3WebHostExtensions
         // also opens a log scope and an Activity: off, presigned GETs measured ~10% faster (docs/benchmarks.md).
         builder.ConfigureLogging(l => l
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None)
+            // A failed start is reported as one line by FakeS3Program; these would add the same error with a stack
+            // trace. (Request errors never reach Kestrel's log: S3Middleware answers every exception.)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.None));
         builder.ConfigureKestrel(k =>
         {
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.

@@ -2,6 +2,7 @@ using FakeS3.Diagnostics;
 using FakeS3.Errors;
 using FakeS3.Hosting;
 using FakeS3.Signing;
+using FakeS3.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -74,8 +75,15 @@ public sealed class S3Middleware(
         {
             // the client went away; nothing to answer
         }
+        catch (Exception e) when (StorageFault.IsDiskFull(e))
+        {
+            services.Store.RecoverAfterFault();
+            await FailAsync(http, S3Errors.DiskFull().WithExplanation(e.Message));
+        }
         catch (Exception e)
         {
+            // An engine error must not leave every later request failing: the store reopens itself if needed.
+            services.Store.RecoverAfterFault();
             logger.LogError(e, "Unhandled error in {Operation}", ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
         }

@@ -12,17 +12,20 @@ public sealed class FakeS3Database : IDisposable
 {
     public const string MemoryPath = ":memory:";
 
+    readonly ConnectionString _connection;
+    readonly BsonMapper _mapper;
+    LiteDatabase _db = null!;
+
     public FakeS3Database(IOptions<FakeS3Options> options)
     {
         var path = options.Value.DataPath;
         if (path != MemoryPath)
         {
             path = Path.GetFullPath(path);
-            var dir = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            DataFileCheck.Run(path);
         }
         FilePath = path;
-        var connection = new ConnectionString
+        _connection = new ConnectionString
         {
             Filename = path,
             Connection = ConnectionType.Direct,
@@ -30,21 +33,87 @@ public sealed class FakeS3Database : IDisposable
         };
         // Strings byte-exact: LiteDB's defaults trim whitespace and store "" as null, which turned a key " lead"
         // into "lead" and a key " " into a null that broke every listing of its bucket.
-        var mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
-        mapper.Entity<BucketRecord>().Id(b => b.Id, autoId: false);
-        mapper.Entity<ObjectRecord>().Id(o => o.Id, autoId: false);
-        mapper.Entity<MultipartUploadRecord>().Id(u => u.Id, autoId: false);
-        mapper.Entity<PartRecord>().Id(p => p.Id, autoId: false);
-        Db = new LiteDatabase(connection, mapper);
-        Buckets = Db.GetCollection<BucketRecord>("buckets");
-        Objects = Db.GetCollection<ObjectRecord>("objects");
-        Uploads = Db.GetCollection<MultipartUploadRecord>("uploads");
-        Parts = Db.GetCollection<PartRecord>("parts");
-        Chunks = Db.GetCollection("blobchunks");
-        PendingBlobs = Db.GetCollection("pendingblobs");
+        _mapper = new BsonMapper { EnumAsInteger = false, TrimWhitespace = false, EmptyStringToNull = false };
+        _mapper.Entity<BucketRecord>().Id(b => b.Id, autoId: false);
+        _mapper.Entity<ObjectRecord>().Id(o => o.Id, autoId: false);
+        _mapper.Entity<MultipartUploadRecord>().Id(u => u.Id, autoId: false);
+        _mapper.Entity<PartRecord>().Id(p => p.Id, autoId: false);
+        try
+        {
+            Open();
+            // Reads every record once: a damaged file fails here, at start, not on some later request.
+            Buckets.FindAll().ToList();
+            Objects.Count();
+            Uploads.Count();
+        }
+        catch (Exception e) when (e is LiteException or IOException or InvalidCastException or IndexOutOfRangeException or ArgumentException or UnauthorizedAccessException)
+        {
+            try { _db?.Dispose(); } catch (Exception) { /* the open error is the one to report */ }
+            throw DataFileCheck.Fail(path, $"LiteDB cannot read it ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    void Open()
+    {
+        _db = new LiteDatabase(_connection, _mapper);
+        Buckets = _db.GetCollection<BucketRecord>("buckets");
+        Objects = _db.GetCollection<ObjectRecord>("objects");
+        Uploads = _db.GetCollection<MultipartUploadRecord>("uploads");
+        Parts = _db.GetCollection<PartRecord>("parts");
+        Chunks = _db.GetCollection("blobchunks");
+        PendingBlobs = _db.GetCollection("pendingblobs");
         Objects.EnsureIndex(o => o.SortKey);
         Uploads.EnsureIndex(u => u.SortKey);
         AddSortKeys();
+    }
+
+    /// <summary>Raised (under <see cref="Lock"/>) after a reopen: caches of records must be dropped.</summary>
+    public event Action? Reopened;
+
+    /// <summary>
+    /// After a failed storage call: LiteDB stops its engine for good after an I/O error (a full disk), and then
+    /// every call would fail until a restart. Reopening the file recovers the committed state (its log), so the
+    /// next request works again once there is room. Cheap when the engine is fine.
+    /// </summary>
+    public void RecoverAfterFault()
+    {
+        if (FilePath == MemoryPath) return;
+        lock (Lock)
+        {
+            try
+            {
+                Buckets.Count();
+                return;
+            }
+            catch (Exception)
+            {
+                // the engine is stopped: reopen below
+            }
+            try { _db.Dispose(); } catch (Exception) { /* already stopped */ }
+            try
+            {
+                Open();
+            }
+            catch (Exception)
+            {
+                // Still failing (e.g. no room to reopen): the next failed request tries again.
+                return;
+            }
+            Reopened?.Invoke();
+        }
+    }
+
+    /// <summary>Rolls back without ever hiding the error that caused the rollback (a failing rollback is ignored).</summary>
+    public void TryRollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception)
+        {
+            // LiteDB may refuse ("discarded page must be writable") after an I/O error; the caller rethrows the cause.
+        }
     }
 
     /// <summary>Data files written before listings used sort keys get them once (records without one index as null).</summary>
@@ -63,14 +132,14 @@ public sealed class FakeS3Database : IDisposable
     }
 
     public string FilePath { get; }
-    public LiteDatabase Db { get; }
-    public ILiteCollection<BucketRecord> Buckets { get; }
-    public ILiteCollection<ObjectRecord> Objects { get; }
-    public ILiteCollection<MultipartUploadRecord> Uploads { get; }
-    public ILiteCollection<PartRecord> Parts { get; }
-    public ILiteCollection<BsonDocument> Chunks { get; }
+    public LiteDatabase Db => _db;
+    public ILiteCollection<BucketRecord> Buckets { get; private set; } = null!;
+    public ILiteCollection<ObjectRecord> Objects { get; private set; } = null!;
+    public ILiteCollection<MultipartUploadRecord> Uploads { get; private set; } = null!;
+    public ILiteCollection<PartRecord> Parts { get; private set; } = null!;
+    public ILiteCollection<BsonDocument> Chunks { get; private set; } = null!;
     /// <summary>Blobs being written. Left over after a crash, they are deleted at start.</summary>
-    public ILiteCollection<BsonDocument> PendingBlobs { get; }
+    public ILiteCollection<BsonDocument> PendingBlobs { get; private set; } = null!;
 
     /// <summary>
     /// Every LiteDB call goes through this one lock. LiteDB 5.0.21 broke under concurrent readers and writers
@@ -79,5 +148,5 @@ public sealed class FakeS3Database : IDisposable
     /// </summary>
     public object Lock { get; } = new();
 
-    public void Dispose() => Db.Dispose();
+    public void Dispose() => _db.Dispose();
 }

@@ -45,6 +45,9 @@ public interface IObjectStore
 
     StoreStatus DeleteObject(string bucket, string key);
 
+    /// <summary>After a failed call: reopens the database if its engine stopped (e.g. an I/O error on a full disk).</summary>
+    void RecoverAfterFault();
+
     /// <summary>Deletes every bucket, object, upload and blob.</summary>
     void Reset();
 }

@@ -105,7 +105,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             return StoreStatus.Ok;
@@ -149,7 +149,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             blobs.CollectLater(large);

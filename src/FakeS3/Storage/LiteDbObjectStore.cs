@@ -22,7 +22,16 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
         this.blobs = blobs;
         foreach (var b in db.Buckets.FindAll()) _buckets[b.Id] = b;
         _committer = new GroupCommitter(CommitBatch, CommitOne);
+        db.Reopened += () =>
+        {
+            // A commit LiteDB acknowledged may not have reached the file before the engine stopped: read again.
+            _objects.Clear();
+            _buckets.Clear();
+            foreach (var b in db.Buckets.FindAll()) _buckets[b.Id] = b;
+        };
     }
+
+    public void RecoverAfterFault() => db.RecoverAfterFault();
 
     public void Dispose() => _committer.Dispose();
 
@@ -148,7 +157,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             foreach (var p in applied)
@@ -194,13 +203,13 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch (LiteDbMultipartStore.UploadGoneException)
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 gone = true;
                 return StoreStatus.NoSuchUpload;
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             return StoreStatus.Ok;
@@ -253,7 +262,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             return StoreStatus.Ok;
