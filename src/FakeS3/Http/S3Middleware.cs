@@ -77,13 +77,13 @@ public sealed class S3Middleware(
         }
         catch (Exception e) when (StorageFault.IsDiskFull(e))
         {
-            services.Store.RecoverAfterFault();
+            services.Store.RecoverAfterFault(diskFull: true);
             await FailAsync(http, S3Errors.DiskFull().WithExplanation(e.Message));
         }
         catch (Exception e)
         {
             // An engine error must not leave every later request failing: the store reopens itself if needed.
-            services.Store.RecoverAfterFault();
+            services.Store.RecoverAfterFault(diskFull: false);
             logger.LogError(e, "Unhandled error in {Operation}", ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
         }

@@ -83,6 +83,7 @@ public sealed class BlobWriter : Stream
 
     void FlushGroup()
     {
+        _db.EnsureRoomForUpload();
         lock (_db.Lock) FlushGroupLocked();
     }
 

@@ -41,6 +41,7 @@ public sealed class FakeS3Database : IDisposable
         try
         {
             Open();
+            try { CreateReserve(); } catch (IOException) { _full = true; }
             // Reads every record once: a damaged file fails here, at start, not on some later request.
             Buckets.FindAll().ToList();
             Objects.Count();
@@ -71,24 +72,108 @@ public sealed class FakeS3Database : IDisposable
     public event Action? Reopened;
 
     /// <summary>
+    /// Room kept on the data file's disk: when the disk fills up, this file is deleted so that reopening the
+    /// database (LiteDB checkpoints its log on open), DELETEs and aborts still have space. While it is missing
+    /// uploads are refused up front, until the disk has room for it again (checked at each upload).
+    /// </summary>
+    const long ReserveBytes = 4L * 1024 * 1024;
+    string ReservePath => FilePath + ".reserve";
+    volatile bool _full;
+    volatile bool _rollbackFailed;
+
+    void CreateReserve()
+    {
+        if (FilePath == MemoryPath) return;
+        try
+        {
+            using var f = new FileStream(ReservePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (f.Length >= ReserveBytes) return;
+            var zeros = new byte[64 * 1024];
+            f.Position = f.Length;
+            while (f.Length < ReserveBytes) f.Write(zeros); // written, not sparse: the blocks must really be held
+            f.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            try { File.Delete(ReservePath); } catch (IOException) { /* best effort */ }
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Before an upload writes a chunk group: refuses (disk full) when the disk could not also take LiteDB's next
+    /// checkpoint (the log is copied into the data file) and the reserve. Keeping LiteDB away from a real
+    /// ENOSPC matters: it stops its engine on any I/O error. While refused, each upload checks again, so the
+    /// store recovers by itself once space is freed.
+    /// </summary>
+    public void EnsureRoomForUpload()
+    {
+        if (FilePath == MemoryPath) return;
+        var needed = LogBytes() + 2 * ReserveBytes;
+        if (!_full && FreeBytes() >= needed) return;
+        lock (Lock)
+        {
+            if (FreeBytes() >= needed)
+            {
+                try
+                {
+                    CreateReserve();
+                    _full = false;
+                    return;
+                }
+                catch (IOException)
+                {
+                    // still no room
+                }
+            }
+            _full = true;
+            throw new IOException("No space left on device: uploads are refused until the disk holding the data file has room again.", 28);
+        }
+    }
+
+    long FreeBytes()
+    {
+        try { return new DriveInfo(Path.GetDirectoryName(FilePath)!).AvailableFreeSpace; }
+        catch (Exception) { return long.MaxValue; } // unknown: let LiteDB find out
+    }
+
+    long LogBytes()
+    {
+        var log = Path.Combine(Path.GetDirectoryName(FilePath)!, Path.GetFileNameWithoutExtension(FilePath) + "-log" + Path.GetExtension(FilePath));
+        try { return File.Exists(log) ? new FileInfo(log).Length : 0; }
+        catch (IOException) { return 0; }
+    }
+
+    /// <summary>
     /// After a failed storage call: LiteDB stops its engine for good after an I/O error (a full disk), and then
     /// every call would fail until a restart. Reopening the file recovers the committed state (its log), so the
     /// next request works again once there is room. Cheap when the engine is fine.
     /// </summary>
-    public void RecoverAfterFault()
+    public void RecoverAfterFault(bool diskFull = false)
     {
         if (FilePath == MemoryPath) return;
         lock (Lock)
         {
-            try
+            if (diskFull && !_full)
             {
-                Buckets.Count();
-                return;
+                _full = true;
+                try { File.Delete(ReservePath); } catch (IOException) { /* nothing to release */ }
             }
-            catch (Exception)
+            // After a full disk or a failed rollback LiteDB may keep a half-done transaction holding a collection's
+            // write lock (every later write timed out): reopen then too, not only when the engine stopped.
+            if (!diskFull && !_rollbackFailed)
             {
-                // the engine is stopped: reopen below
+                try
+                {
+                    Buckets.Count();
+                    return;
+                }
+                catch (Exception)
+                {
+                    // the engine is stopped: reopen below
+                }
             }
+            _rollbackFailed = false;
             try { _db.Dispose(); } catch (Exception) { /* already stopped */ }
             try
             {
@@ -112,7 +197,9 @@ public sealed class FakeS3Database : IDisposable
         }
         catch (Exception)
         {
-            // LiteDB may refuse ("discarded page must be writable") after an I/O error; the caller rethrows the cause.
+            // LiteDB may refuse ("discarded page must be writable") after an I/O error; the caller rethrows the cause
+            // and the next RecoverAfterFault reopens the database.
+            _rollbackFailed = true;
         }
     }
 

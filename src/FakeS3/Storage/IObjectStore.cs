@@ -46,7 +46,7 @@ public interface IObjectStore
     StoreStatus DeleteObject(string bucket, string key);
 
     /// <summary>After a failed call: reopens the database if its engine stopped (e.g. an I/O error on a full disk).</summary>
-    void RecoverAfterFault();
+    void RecoverAfterFault(bool diskFull);
 
     /// <summary>Deletes every bucket, object, upload and blob.</summary>
     void Reset();

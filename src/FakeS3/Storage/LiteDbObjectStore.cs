@@ -31,7 +31,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
         };
     }
 
-    public void RecoverAfterFault() => db.RecoverAfterFault();
+    public void RecoverAfterFault(bool diskFull) => db.RecoverAfterFault(diskFull);
 
     public void Dispose() => _committer.Dispose();
 
@@ -103,7 +103,11 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit) =>
         SortedRange.Read(db, () => db.Objects, o => o.SortKey, static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
 
-    public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
+    public BlobWriter OpenBlobWriter()
+    {
+        db.EnsureRoomForUpload();
+        return blobs.OpenWrite();
+    }
 
     public Stream? OpenRead(ObjectRecord obj, long offset, long length)
     {
