@@ -63,8 +63,9 @@ public sealed class FakeS3Database : IDisposable
         Parts = _db.GetCollection<PartRecord>("parts");
         Chunks = _db.GetCollection("blobchunks");
         PendingBlobs = _db.GetCollection("pendingblobs");
-        Objects.EnsureIndex(o => o.SortKey);
-        Uploads.EnsureIndex(u => u.SortKey);
+        // By expression, not lambda: a lambda over a byte[] becomes "$.SortKey[*]", an index of its single bytes.
+        Objects.EnsureIndex("SortKey", "$.SortKey");
+        Uploads.EnsureIndex("SortKey", "$.SortKey");
         AddSortKeys();
     }
 

@@ -19,6 +19,8 @@ internal static class SortedRange
         lock (db.Lock)
         {
             var c = collection();
+            // OrderBy on the indexed field makes LiteDB walk the SortKey index from lo and stop at the limit;
+            // without it the planner may scan _id order and filter (every record read, wrong order).
             records = c.Find(Query.Between("SortKey", lo, hi), 0, limit).ToList();
             if (records.Count == limit)
             {
