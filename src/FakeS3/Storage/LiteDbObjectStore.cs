@@ -103,11 +103,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit) =>
         SortedRange.Read(db, () => db.Objects, o => o.SortKey, static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
 
-    public BlobWriter OpenBlobWriter()
-    {
-        db.EnsureRoomForUpload();
-        return blobs.OpenWrite();
-    }
+    public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
 
     public Stream? OpenRead(ObjectRecord obj, long offset, long length)
     {
@@ -126,6 +122,9 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
     {
+        // Checked once the body is read (as at every chunk group): refusing before it was read would answer
+        // without "100 Continue", which some clients (botocore) then fail to parse.
+        db.EnsureRoomForUpload();
         Identify(obj);
         obj.Inline = blob.TakeInline();
         obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
