@@ -5,7 +5,7 @@ using Amazon.S3.Model;
 using FakeS3.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace FakeS3.Tests.Storage;
+namespace FakeS3.Tests.Durability;
 
 /// <summary>
 /// The data file on a 24 MiB tmpfs: a full disk answers 503 ServiceUnavailable saying so, committed objects stay

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FakeS3.Tests.Storage;
+namespace FakeS3.Tests.Durability;
 
 /// <summary>
 /// The short CI run of tests/reliability/crash_consistency.py: kill -9 during concurrent single-PUT and multipart

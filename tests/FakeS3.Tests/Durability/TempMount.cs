@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FakeS3.Tests.Storage;
+namespace FakeS3.Tests.Durability;
 
 /// <summary>A small tmpfs mounted for one test (needs root and mount rights; <see cref="TryCreate"/> says why not).</summary>
 public sealed class TempMount : IDisposable

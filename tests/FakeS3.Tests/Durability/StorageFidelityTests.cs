@@ -5,7 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using FakeS3.Tests.Infrastructure;
 
-namespace FakeS3.Tests.Storage;
+namespace FakeS3.Tests.Durability;
 
 /// <summary>
 /// Issue 11 regressions through AWSSDK.S3 on Kestrel: listing matches plain strings (no LIKE patterns), every

@@ -5,7 +5,7 @@ using FakeS3.Storage;
 using FakeS3.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace FakeS3.Tests.Storage;
+namespace FakeS3.Tests.Durability;
 
 /// <summary>
 /// FakeS3:DataPath that is not a usable LiteDB file stops the start with a message naming the setting, the path
