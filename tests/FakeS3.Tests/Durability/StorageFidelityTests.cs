@@ -187,3 +187,44 @@ public sealed class StorageFidelityTests
         public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 }
+
+/// <summary>ListMultipartUploads and ListParts page by markers in UTF-8 key order (index ranges, no patterns).</summary>
+public sealed class MultipartListingTests
+{
+    [Fact]
+    public async Task Uploads_PageInUtf8KeyOrder_PartsPageByNumber()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("mpl");
+        string[] keys = ["a\U0001F600", "a\uE000", "a_b", "a%b", "ab"];
+        var ids = new Dictionary<string, string>();
+        foreach (var k in keys) ids[k] = (await client.InitiateMultipartUploadAsync("mpl", k)).UploadId;
+        await Task.Delay(50); // uploads of one key list in initiation order (LiteDB keeps milliseconds)
+        var second = (await client.InitiateMultipartUploadAsync("mpl", "ab")).UploadId;
+
+        var seen = new List<(string, string)>();
+        string? keyMarker = null, idMarker = null;
+        while (true)
+        {
+            var page = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+            {
+                BucketName = "mpl", MaxUploads = 2, KeyMarker = keyMarker, UploadIdMarker = idMarker,
+            });
+            seen.AddRange(page.MultipartUploads.Select(u => (u.Key, u.UploadId)));
+            if (page.IsTruncated != true) break;
+            keyMarker = page.NextKeyMarker;
+            idMarker = page.NextUploadIdMarker;
+        }
+        Assert.Equal([("a%b", ids["a%b"]), ("a_b", ids["a_b"]), ("ab", ids["ab"]), ("ab", second), ("a\uE000", ids["a\uE000"]), ("a\U0001F600", ids["a\U0001F600"])], seen);
+        var underscore = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = "mpl", Prefix = "a_" });
+        Assert.Equal(["a_b"], underscore.MultipartUploads.Select(u => u.Key));
+
+        for (var n = 1; n <= 3; n++)
+            await client.UploadPartAsync(new UploadPartRequest { BucketName = "mpl", Key = "ab", UploadId = second, PartNumber = n, InputStream = new MemoryStream([(byte)n]) });
+        var parts = await client.ListPartsAsync(new ListPartsRequest { BucketName = "mpl", Key = "ab", UploadId = second, MaxParts = 2, PartNumberMarker = "1" });
+        Assert.Equal([2, 3], parts.Parts.Select(p => p.PartNumber ?? 0));
+        var none = await client.ListPartsAsync(new ListPartsRequest { BucketName = "mpl", Key = "ab", UploadId = ids["ab"] });
+        Assert.Empty(none.Parts ?? []);
+    }
+}
