@@ -107,19 +107,22 @@ public sealed class FakeS3Database : IDisposable
     /// ENOSPC matters: it stops its engine on any I/O error. While refused, each upload checks again, so the
     /// store recovers by itself once space is freed.
     /// </summary>
-    public void EnsureRoomForUpload()
+    public void EnsureRoomForUpload(long bytes)
     {
         if (FilePath == MemoryPath) return;
-        var needed = LogBytes() + 2 * ReserveBytes;
+        // A checkpoint copies the log into the data file before the log is cut back: room for the log twice.
+        var needed = 2 * LogBytes() + 2 * ReserveBytes;
         if (!_full && FreeBytes() >= needed) return;
         lock (Lock)
         {
-            if (FreeBytes() >= needed)
+            var free = FreeBytes();
+            if (free >= needed)
             {
                 try
                 {
                     CreateReserve();
                     _full = false;
+                    _freedWhileFull = 0;
                     return;
                 }
                 catch (IOException)
@@ -128,8 +131,25 @@ public sealed class FakeS3Database : IDisposable
                 }
             }
             _full = true;
+            // Deleting objects is the way out of a full disk: their pages inside the data file are reused without
+            // growing it, so uploads up to the bytes freed meanwhile go in (the log still needs room on the disk).
+            if (_freedWhileFull >= bytes && free >= bytes + LogHeadroomBytes)
+            {
+                Interlocked.Add(ref _freedWhileFull, -bytes);
+                return;
+            }
             throw new IOException("No space left on device: uploads are refused until the disk holding the data file has room again.", 28);
         }
+    }
+
+    const long LogHeadroomBytes = 2L * 1024 * 1024;
+    long _freedWhileFull;
+
+    /// <summary>Called when blobs are released (deleted or replaced objects, aborted uploads): while the disk is full
+    /// their bytes become room for new uploads inside the data file.</summary>
+    public void NoteFreed(long bytes)
+    {
+        if (_full) Interlocked.Add(ref _freedWhileFull, bytes);
     }
 
     long FreeBytes()

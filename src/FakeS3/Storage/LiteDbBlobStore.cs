@@ -36,6 +36,7 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         var large = new List<BlobSegment>();
         foreach (var s in segments)
         {
+            db.NoteFreed(s.Size);
             var count = ChunkCount(s.Size);
             // A blob being read stays until its readers close (the marker covers a stop in between).
             if (count <= InlineDeleteChunks && !_leases.IsLeased(s.BlobId))

@@ -89,7 +89,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
         part.Id = PartRecord.MakeId(part.UploadId, part.PartNumber);
         part.BlobId = blob.BlobId;
         part.Size = blob.Size;
-        db.EnsureRoomForUpload();
+        db.EnsureRoomForUpload(blob.Buffered);
         lock (db.Lock)
         {
             if (db.Uploads.FindById(part.UploadId) is null) return StoreStatus.NoSuchUpload;

@@ -124,7 +124,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     {
         // Checked once the body is read (as at every chunk group): refusing before it was read would answer
         // without "100 Continue", which some clients (botocore) then fail to parse.
-        db.EnsureRoomForUpload();
+        db.EnsureRoomForUpload(blob.Buffered);
         Identify(obj);
         obj.Inline = blob.TakeInline();
         obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
