@@ -51,19 +51,30 @@ public sealed class StorageFidelityTests
                 put.Metadata.Add("x-amz-meta-spaced", "  two  ");
                 put.Metadata.Add("x-amz-meta-empty", "");
                 put.TagSet = [new Tag { Key = "t", Value = "" }, new Tag { Key = " sp ", Value = " v " }];
+                put.Headers.ContentDisposition = Disposition;
                 await client.PutObjectAsync(put);
             }
+            await client.PutCORSConfigurationAsync(new PutCORSConfigurationRequest
+            {
+                BucketName = "exact",
+                Configuration = new CORSConfiguration { Rules = [new CORSRule { Id = "rule  with  spaces", AllowedMethods = ["GET"], AllowedOrigins = ["*"], ExposeHeaders = [""] }] },
+            });
             await AssertExact(client, keys);
         }
         await using var again = await TestFakeS3.StartAsync(dataPath: dataPath);
         using var reopened = again.CreateS3Client();
         await AssertExact(reopened, keys);
         foreach (var k in keys) await reopened.DeleteObjectAsync("exact", k);
+        await reopened.DeleteCORSConfigurationAsync("exact");
         await reopened.DeleteBucketAsync("exact"); // the bucket can be emptied and deleted
     }
 
+    const string Disposition = "attachment; filename=\"  two spaces  \"";
+
     static async Task AssertExact(AmazonS3Client client, string[] keys)
     {
+        var cors = await client.GetCORSConfigurationAsync("exact");
+        Assert.Equal("rule  with  spaces", cors.Configuration.Rules.Single().Id);
         var expected = keys.OrderBy(k => Encoding.UTF8.GetBytes(k), ByteOrder.Instance).ToList();
         Assert.Equal(expected, await List(client, "exact", ""));
         var v1 = await client.ListObjectsAsync(new ListObjectsRequest { BucketName = "exact", Encoding = EncodingType.Url });
@@ -76,6 +87,7 @@ public sealed class StorageFidelityTests
             Assert.Equal("body of [" + k + "]", await new StreamReader(get.ResponseStream).ReadToEndAsync());
             Assert.Equal("  two  ".Trim(), get.Metadata["x-amz-meta-spaced"].Trim()); // HTTP trims header values on the wire
             Assert.Equal("", get.Metadata["x-amz-meta-empty"]);
+            Assert.Equal(Disposition, get.Headers.ContentDisposition);
             var tags = await client.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = "exact", Key = k });
             Assert.Equal([(" sp ", " v "), ("t", "")], tags.Tagging.Select(t => (t.Key, t.Value)).OrderBy(t => t.Key == "t" ? 1 : 0));
         }
