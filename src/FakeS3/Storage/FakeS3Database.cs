@@ -41,7 +41,7 @@ public sealed class FakeS3Database : IDisposable
         try
         {
             Open();
-            try { CreateReserve(); } catch (IOException) { _full = true; }
+            if (path != MemoryPath) Room = new DiskRoom(path);
             // Reads every record once: a damaged file fails here, at start, not on some later request.
             Buckets.FindAll().ToList();
             Objects.Count();
@@ -72,98 +72,19 @@ public sealed class FakeS3Database : IDisposable
     /// <summary>Raised (under <see cref="Lock"/>) after a reopen: caches of records must be dropped.</summary>
     public event Action? Reopened;
 
-    /// <summary>
-    /// Room kept on the data file's disk: when the disk fills up, this file is deleted so that reopening the
-    /// database (LiteDB checkpoints its log on open), DELETEs and aborts still have space. While it is missing
-    /// uploads are refused up front, until the disk has room for it again (checked at each upload).
-    /// </summary>
-    const long ReserveBytes = 4L * 1024 * 1024;
-    string ReservePath => FilePath + ".reserve";
-    volatile bool _full;
     volatile bool _rollbackFailed;
 
-    void CreateReserve()
-    {
-        if (FilePath == MemoryPath) return;
-        try
-        {
-            using var f = new FileStream(ReservePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            if (f.Length >= ReserveBytes) return;
-            var zeros = new byte[64 * 1024];
-            f.Position = f.Length;
-            while (f.Length < ReserveBytes) f.Write(zeros); // written, not sparse: the blocks must really be held
-            f.Flush(flushToDisk: true);
-        }
-        catch (IOException)
-        {
-            try { File.Delete(ReservePath); } catch (IOException) { /* best effort */ }
-            throw;
-        }
-    }
+    /// <summary>Free space checks for uploads on a file-backed store (null in memory).</summary>
+    public DiskRoom? Room { get; private set; }
 
-    /// <summary>
-    /// Before an upload writes a chunk group: refuses (disk full) when the disk could not also take LiteDB's next
-    /// checkpoint (the log is copied into the data file) and the reserve. Keeping LiteDB away from a real
-    /// ENOSPC matters: it stops its engine on any I/O error. While refused, each upload checks again, so the
-    /// store recovers by itself once space is freed.
-    /// </summary>
+    /// <summary>Before an upload writes bytes (see <see cref="DiskRoom.EnsureForUpload"/>).</summary>
     public void EnsureRoomForUpload(long bytes)
     {
-        if (FilePath == MemoryPath) return;
-        // A checkpoint copies the log into the data file before the log is cut back: room for the log twice.
-        var needed = 2 * LogBytes() + 2 * ReserveBytes;
-        if (!_full && FreeBytes() >= needed) return;
-        lock (Lock)
-        {
-            var free = FreeBytes();
-            if (free >= needed)
-            {
-                try
-                {
-                    CreateReserve();
-                    _full = false;
-                    _freedWhileFull = 0;
-                    return;
-                }
-                catch (IOException)
-                {
-                    // still no room
-                }
-            }
-            _full = true;
-            // Deleting objects is the way out of a full disk: their pages inside the data file are reused without
-            // growing it, so uploads up to the bytes freed meanwhile go in (the log still needs room on the disk).
-            if (_freedWhileFull >= bytes && free >= bytes + LogHeadroomBytes)
-            {
-                Interlocked.Add(ref _freedWhileFull, -bytes);
-                return;
-            }
-            throw new IOException("No space left on device: uploads are refused until the disk holding the data file has room again.", 28);
-        }
+        Room?.EnsureForUpload(bytes);
     }
 
-    const long LogHeadroomBytes = 2L * 1024 * 1024;
-    long _freedWhileFull;
-
-    /// <summary>Called when blobs are released (deleted or replaced objects, aborted uploads): while the disk is full
-    /// their bytes become room for new uploads inside the data file.</summary>
-    public void NoteFreed(long bytes)
-    {
-        if (_full) Interlocked.Add(ref _freedWhileFull, bytes);
-    }
-
-    long FreeBytes()
-    {
-        try { return new DriveInfo(Path.GetDirectoryName(FilePath)!).AvailableFreeSpace; }
-        catch (Exception) { return long.MaxValue; } // unknown: let LiteDB find out
-    }
-
-    long LogBytes()
-    {
-        var log = Path.Combine(Path.GetDirectoryName(FilePath)!, Path.GetFileNameWithoutExtension(FilePath) + "-log" + Path.GetExtension(FilePath));
-        try { return File.Exists(log) ? new FileInfo(log).Length : 0; }
-        catch (IOException) { return 0; }
-    }
+    /// <summary>Blobs released (deleted or replaced objects, aborted uploads).</summary>
+    public void NoteFreed(long bytes) => Room?.NoteFreed(bytes);
 
     /// <summary>
     /// After a failed storage call: LiteDB stops its engine for good after an I/O error (a full disk), and then
@@ -175,11 +96,7 @@ public sealed class FakeS3Database : IDisposable
         if (FilePath == MemoryPath) return;
         lock (Lock)
         {
-            if (diskFull && !_full)
-            {
-                _full = true;
-                try { File.Delete(ReservePath); } catch (IOException) { /* nothing to release */ }
-            }
+            if (diskFull) Room?.ReleaseReserve();
             // After a full disk or a failed rollback LiteDB may keep a half-done transaction holding a collection's
             // write lock (every later write timed out): reopen then too, not only when the engine stopped.
             if (!diskFull && !_rollbackFailed)
