@@ -24,6 +24,12 @@ public sealed class FakeS3Options
     /// <summary>Allowed clock skew for header auth and for "not yet valid" presigned URLs (S3: 15 minutes).</summary>
     public int MaxSkewSeconds { get; set; } = 900;
 
+    /// <summary>
+    /// Host names FakeS3 answers to besides localhost, *.localhost, IP literals, BaseDomain and its subdomains
+    /// (DNS-rebinding guard of the admin API, and of the S3 API on a loopback-only listener).
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     public AdminOptions Admin { get; set; } = new();
 
     /// <summary>Print endpoint and credentials at start. In-process test hosts turn it off (one per test would be noise).</summary>
@@ -59,9 +65,6 @@ public sealed class AdminOptions
     /// non-loopback address (a random one is generated and printed in the banner when none is set).
     /// </summary>
     public string? Token { get; set; }
-
-    /// <summary>Host names, besides loopback names, IP literals and BaseDomain, the admin API answers to (DNS-rebinding guard).</summary>
-    public List<string> AllowedHosts { get; set; } = [];
 }
 
 public sealed class CorsRuleOptions
