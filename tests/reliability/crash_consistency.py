@@ -137,7 +137,8 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     for f in failures:
         print("FAIL " + f)
-    print(f"{'FAILED' if failures else 'OK'}: {len(acked)} acknowledged objects verified in {time.time() - started:.0f} s")
+    multipart = sum("/mp-" in k for k in acked)
+    print(f"{'FAILED' if failures else 'OK'}: {len(acked)} acknowledged objects ({multipart} multipart) verified in {time.time() - started:.0f} s")
     sys.exit(1 if failures else 0)
 
 
