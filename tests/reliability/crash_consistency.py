@@ -67,7 +67,7 @@ def main():
     ap.add_argument("--dll", required=True)
     ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--uploads", type=int, default=50)
-    ap.add_argument("--multipart-every", type=int, default=5, help="every Nth upload is multipart (2 parts)")
+    ap.add_argument("--multipart-every", type=int, default=5, help="every Nth upload is multipart (1 or 2 parts)")
     ap.add_argument("--max-seconds", type=float, default=600)
     a = ap.parse_args()
     rnd = random.Random(int(os.environ.get("SEED", "11")))
@@ -89,7 +89,8 @@ def main():
 
             def one(i):
                 multipart = i % a.multipart_every == 0
-                size = 5 * MiB + rnd.randint(1, MiB) if multipart else rnd.choice([rnd.randint(0, 8192), rnd.randint(8193, 3 * MiB)])
+                # multipart: one part (the last part may be small) or two (a 5 MiB part and the rest)
+                size = rnd.choice([rnd.randint(1, 2 * MiB), 5 * MiB + rnd.randint(1, MiB)]) if multipart else rnd.choice([rnd.randint(0, 8192), rnd.randint(8193, 3 * MiB)])
                 body = os.urandom(size)
                 key = f"r{rnd_no}/{'mp' if multipart else 'put'}-{i}"
                 with lock:
