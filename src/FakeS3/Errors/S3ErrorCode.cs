@@ -22,6 +22,7 @@ public enum S3ErrorCode
     InvalidDigest,
     InvalidLocationConstraint,
     InvalidPart,
+    InvalidPartNumber,
     InvalidPartOrder,
     InvalidPolicyDocument,
     InvalidRange,

@@ -81,7 +81,7 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
     }
 
     /// <summary>Plain id bounds, never a LIKE pattern: upload ids contain '_', a LIKE wildcard.</summary>
-    static BsonExpression PartRange(string uploadId, int first) =>
+    internal static BsonExpression PartRange(string uploadId, int first) =>
         Query.Between("_id", PartRecord.MakeId(uploadId, first), PartRecord.MakeId(uploadId, 10_000));
 
     public StoreStatus CommitPart(PartRecord part, BlobWriter blob)
@@ -116,7 +116,10 @@ public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blob
     /// <summary>Completes with the chosen parts (already validated by the caller) as the object's segments.</summary>
     public StoreStatus Complete(MultipartUploadRecord upload, ObjectRecord obj, IReadOnlyList<PartRecord> chosen)
     {
-        obj.Segments = chosen.Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
+        obj.Segments = chosen.Select(p => new BlobSegment
+        {
+            BlobId = p.BlobId, Size = p.Size, Checksum = p.ChecksumAlgorithm == obj.ChecksumAlgorithm ? p.ChecksumValue : null,
+        }).ToList();
         var keep = chosen.Select(p => p.BlobId).ToHashSet();
         var unused = ListParts(upload.Id).Where(p => !keep.Contains(p.BlobId))
             .Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();

@@ -57,9 +57,32 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
         {
             if (!_buckets.ContainsKey(name)) return StoreStatus.NoSuchBucket;
             var all = SortKey.For(name, "");
-            if (ReadRange(all, SortKey.PrefixEnd(all), 1).Records.Count > 0 || db.Uploads.Exists(u => u.Bucket == name)) return StoreStatus.BucketNotEmpty;
-            db.Buckets.Delete(name);
+            if (ReadRange(all, SortKey.PrefixEnd(all), 1).Records.Count > 0) return StoreStatus.BucketNotEmpty;
+            // Unfinished multipart uploads do not keep a bucket alive: they are deleted with it (issue 12; a test
+            // suite that aborts mid-upload must still be able to delete its bucket).
+            var uploads = db.Uploads.Find(u => u.Bucket == name).Select(u => u.Id).ToList();
+            List<BlobSegment> large;
+            db.Db.BeginTrans();
+            try
+            {
+                var parts = new List<BlobSegment>();
+                foreach (var id in uploads)
+                {
+                    parts.AddRange(db.Parts.Find(LiteDbMultipartStore.PartRange(id, 1)).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }));
+                    db.Parts.DeleteMany(LiteDbMultipartStore.PartRange(id, 1));
+                    db.Uploads.Delete(id);
+                }
+                large = blobs.Release(parts);
+                db.Buckets.Delete(name);
+                db.Db.Commit();
+            }
+            catch
+            {
+                db.TryRollback();
+                throw;
+            }
             _buckets.TryRemove(name, out _);
+            blobs.CollectLater(large);
             return StoreStatus.Ok;
         }
     }
