@@ -13,6 +13,7 @@ public enum S3ErrorCode
     BucketNotEmpty,
     EntityTooLarge,
     EntityTooSmall,
+    HttpVersionNotSupported,
     IncompleteBody,
     InternalError,
     InvalidAccessKeyId,
@@ -44,8 +45,10 @@ public enum S3ErrorCode
     NotImplemented,
     PreconditionFailed,
     RequestHeaderSectionTooLarge,
+    RequestTimeout,
     RequestTimeTooSkewed,
     ServiceUnavailable,
     SignatureDoesNotMatch,
+    SlowDown,
     XAmzContentSHA256Mismatch,
 }
