@@ -105,4 +105,12 @@ public static partial class S3Errors
 
     public static S3Error InternalError() => new(S3ErrorCode.InternalError,
         "We encountered an internal error. Please try again.");
+
+    /// <summary>
+    /// FakeS3's own condition (S3 has no full disk). 503 ServiceUnavailable: the status S3 uses for "try again
+    /// later", which SDKs and the CLI retry with backoff, so an upload succeeds once space is freed; the message
+    /// says what is wrong. Nothing was stored.
+    /// </summary>
+    public static S3Error DiskFull() => new(S3ErrorCode.ServiceUnavailable,
+        "FakeS3 could not store this: the disk holding its data file is full. Delete objects or free disk space, then retry.");
 }

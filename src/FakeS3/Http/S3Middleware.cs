@@ -3,6 +3,7 @@ using FakeS3.Errors;
 using FakeS3.Faults;
 using FakeS3.Hosting;
 using FakeS3.Signing;
+using FakeS3.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -84,8 +85,15 @@ internal sealed class S3Middleware(
         {
             // the client went away; nothing to answer
         }
+        catch (Exception e) when (StorageFault.IsDiskFull(e))
+        {
+            services.Store.RecoverAfterFault(diskFull: true);
+            await FailAsync(http, S3Errors.DiskFull().WithExplanation(e.Message));
+        }
         catch (Exception e)
         {
+            // An engine error must not leave every later request failing: the store reopens itself if needed.
+            services.Store.RecoverAfterFault(diskFull: false);
             errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
         }

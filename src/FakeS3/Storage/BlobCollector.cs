@@ -69,7 +69,7 @@ public sealed class BlobCollector : IDisposable
                 }
                 catch
                 {
-                    db.Db.Rollback();
+                    db.TryRollback();
                     throw;
                 }
             }

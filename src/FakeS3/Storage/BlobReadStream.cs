@@ -2,7 +2,10 @@ using LiteDB;
 
 namespace FakeS3.Storage;
 
-/// <summary>Reads a byte range across an object's blob segments, one chunk document at a time.</summary>
+/// <summary>
+/// Reads a byte range across an object's blob segments, one chunk document at a time. The blobs are leased
+/// (<see cref="BlobLeases"/>) until the stream is disposed, so they are all there to the end.
+/// </summary>
 internal sealed class BlobReadStream : Stream
 {
     readonly FakeS3Database _db;
@@ -12,9 +15,11 @@ internal sealed class BlobReadStream : Stream
     long _position;
     byte[]? _chunk;
     string? _chunkId;
+    Action? _onClose;
 
-    public BlobReadStream(FakeS3Database db, ChunkCache cache, IReadOnlyList<BlobSegment> segments, long offset, long length)
+    public BlobReadStream(FakeS3Database db, ChunkCache cache, IReadOnlyList<BlobSegment> segments, long offset, long length, Action onClose)
     {
+        _onClose = onClose;
         _db = db;
         _cache = cache;
         _segments = segments;
@@ -57,6 +62,13 @@ internal sealed class BlobReadStream : Stream
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <summary>Returns the lease on the blobs (a blob replaced meanwhile is collected now).</summary>
+    protected override void Dispose(bool disposing)
+    {
+        Interlocked.Exchange(ref _onClose, null)?.Invoke();
+        base.Dispose(disposing);
+    }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Read(buffer.Span));

@@ -37,6 +37,8 @@ public sealed class BlobWriter : Stream
     }
 
     public string BlobId { get; }
+    /// <summary>Bytes received but not yet written to LiteDB (written by the commit).</summary>
+    internal int Buffered => _buffered;
     public long Size { get; private set; }
     public bool Committed { get; private set; }
 
@@ -83,6 +85,7 @@ public sealed class BlobWriter : Stream
 
     void FlushGroup()
     {
+        _db.EnsureRoomForUpload(_buffered);
         lock (_db.Lock) FlushGroupLocked();
     }
 

@@ -13,11 +13,19 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
 
     readonly ChunkCache _smallBlobs = new();
     readonly BlobCollector _collector = new(db);
+    readonly BlobLeases _leases = new();
 
     public BlobWriter OpenWrite() => new(db);
 
-    public Stream OpenRead(IReadOnlyList<BlobSegment> segments, long offset, long length) =>
-        new BlobReadStream(db, _smallBlobs, segments, offset, length);
+    /// <summary>
+    /// Leases the blobs for the stream's lifetime. The caller holds the owning key's stripe and has checked that
+    /// the blobs are current, so none of them can be freed before the lease is taken.
+    /// </summary>
+    internal Stream OpenLeased(IReadOnlyList<BlobSegment> segments, long offset, long length)
+    {
+        _leases.Acquire(segments);
+        return new BlobReadStream(db, _smallBlobs, segments, offset, length, () => _collector.Enqueue(_leases.Return(segments)));
+    }
 
     /// <summary>
     /// Inside the transaction that stops referencing <paramref name="segments"/>: small blobs are deleted right
@@ -28,8 +36,10 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         var large = new List<BlobSegment>();
         foreach (var s in segments)
         {
+            db.NoteFreed(s.Size);
             var count = ChunkCount(s.Size);
-            if (count <= InlineDeleteChunks)
+            // A blob being read stays until its readers close (the marker covers a stop in between).
+            if (count <= InlineDeleteChunks && !_leases.IsLeased(s.BlobId))
             {
                 for (var i = 0; i < count; i++) db.Chunks.Delete(BlobWriter.ChunkId(s.BlobId, i));
                 continue;
@@ -40,10 +50,10 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         return large;
     }
 
-    /// <summary>After the commit: large released blobs are deleted in the background.</summary>
+    /// <summary>After the commit: released blobs are deleted in the background once no reader holds them.</summary>
     internal void CollectLater(IReadOnlyList<BlobSegment> large)
     {
-        if (large.Count > 0) _collector.Enqueue(large);
+        if (large.Count > 0) _collector.Enqueue(_leases.DeferWhileRead(large));
     }
 
     /// <summary>An empty blob still has one (empty) chunk.</summary>
