@@ -31,13 +31,14 @@ internal sealed class BlobReadStream : Stream
         while (i < _segments.Count && segStart + _segments[i].Size <= _position) segStart += _segments[i++].Size;
         if (i == _segments.Count) return 0;
         var inSegment = _position - segStart;
-        var chunkIndex = (int)(inSegment / BlobWriter.ChunkSize);
-        var inChunk = (int)(inSegment % BlobWriter.ChunkSize);
+        var chunkSize = BlobLayout.ChunkSizeOf(_segments[i].BlobId);
+        var chunkIndex = (int)(inSegment / chunkSize);
+        var inChunk = (int)(inSegment % chunkSize);
         var id = BlobWriter.ChunkId(_segments[i].BlobId, chunkIndex);
         if (_chunkId != id)
         {
             // Only single-chunk blobs are cached: large sequential reads would just churn the cache.
-            var small = _segments[i].Size <= BlobWriter.ChunkSize;
+            var small = _segments[i].Size <= chunkSize;
             if (!small || !_cache.TryGet(id, out var data))
             {
                 BsonDocument? doc;

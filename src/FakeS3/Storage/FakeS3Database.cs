@@ -40,6 +40,7 @@ public sealed class FakeS3Database : IDisposable
         Parts = Db.GetCollection<PartRecord>("parts");
         Chunks = Db.GetCollection("blobchunks");
         PendingBlobs = Db.GetCollection("pendingblobs");
+        if (path != MemoryPath) Checkpoints = new Checkpointer(this);
     }
 
     public string FilePath { get; }
@@ -59,5 +60,12 @@ public sealed class FakeS3Database : IDisposable
     /// </summary>
     public object Lock { get; } = new();
 
-    public void Dispose() => Db.Dispose();
+    /// <summary>Checkpoints off the request path; null in memory (no log file there).</summary>
+    public Checkpointer? Checkpoints { get; }
+
+    public void Dispose()
+    {
+        Checkpoints?.Dispose();
+        Db.Dispose();
+    }
 }
