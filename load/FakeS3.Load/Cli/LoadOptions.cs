@@ -31,5 +31,7 @@ public sealed record LoadOptions
     public long Keys { get; init; } = 100_000;
     public long Uploads { get; init; } = 10_000;
     public long Parts { get; init; } = 2_000;
+    /// <summary>scale: a listing walk stops after this long (the rate is then over what it walked).</summary>
+    public TimeSpan WalkLimit { get; init; } = TimeSpan.FromMinutes(2);
     public bool Help { get; init; }
 }

@@ -30,6 +30,7 @@ public static class OptionsParser
           --keys N               scale: objects to seed and list (default 100000)
           --uploads N            scale: multipart uploads to seed and list (default 10000)
           --parts N              scale: parts of the one upload ListParts walks (default 2000, at most 10000)
+          --walk-limit 2m        scale: stop each listing walk after this long (default 2m)
           --print-presigned get|put|post --key KEY [--expires 1h]
                                  print one presigned URL (post: url and form fields) and exit
 
@@ -65,6 +66,7 @@ public static class OptionsParser
                 "--keys" => o with { Keys = Positive(long.Parse(Value(), CultureInfo.InvariantCulture), name) },
                 "--uploads" => o with { Uploads = Positive(long.Parse(Value(), CultureInfo.InvariantCulture), name) },
                 "--parts" => o with { Parts = Math.Min(10_000, Positive(long.Parse(Value(), CultureInfo.InvariantCulture), name)) },
+                "--walk-limit" => o with { WalkLimit = ParseDuration(Value()) },
                 "--print-presigned" => o with { PrintPresigned = Value() },
                 "--key" => o with { Key = Value() },
                 "--expires" => o with { PresignExpiry = ParseDuration(Value()) },

@@ -6,11 +6,12 @@ namespace FakeS3.Load.Measurements;
 
 /// <summary>
 /// Walks each listing API to its end with the SDK, timing every page (client parse included, as a user sees it),
-/// then times the delimiter listing three times (median).
+/// then times the delimiter listing three times (median). A walk stops after the time limit (a listing whose pages
+/// grow with their position would otherwise take minutes); its rate is then over the items it reached.
 /// </summary>
 public static class ListingWalks
 {
-    public static async Task<ListingTiming> ObjectsV2Async(AmazonS3Client s3, string bucket, string prefix, int page, CancellationToken ct)
+    public static async Task<ListingTiming> ObjectsV2Async(AmazonS3Client s3, string bucket, string prefix, int page, TimeSpan limit, CancellationToken ct)
     {
         var pages = new List<double>();
         long items = 0;
@@ -22,13 +23,13 @@ public static class ListingWalks
             items += r.S3Objects?.Count ?? 0;
             token = r.IsTruncated == true ? r.NextContinuationToken : null;
         }
-        while (token is not null);
+        while (token is not null && pages.Sum() < limit.TotalMilliseconds);
         var (delimiterMs, prefixes) = await DelimiterAsync(async () =>
             (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = "/", MaxKeys = page }, ct)).CommonPrefixes?.Count ?? 0);
         return ListingTiming.From("ListObjectsV2", items, pages, delimiterMs, prefixes);
     }
 
-    public static async Task<ListingTiming> ObjectsV1Async(AmazonS3Client s3, string bucket, string prefix, int page, CancellationToken ct)
+    public static async Task<ListingTiming> ObjectsV1Async(AmazonS3Client s3, string bucket, string prefix, int page, TimeSpan limit, CancellationToken ct)
     {
         var pages = new List<double>();
         long items = 0;
@@ -41,13 +42,13 @@ public static class ListingWalks
             // Without a delimiter S3 sends no NextMarker: the last key is the marker.
             marker = r.IsTruncated == true ? r.NextMarker ?? r.S3Objects?.LastOrDefault()?.Key : null;
         }
-        while (marker is not null);
+        while (marker is not null && pages.Sum() < limit.TotalMilliseconds);
         var (delimiterMs, prefixes) = await DelimiterAsync(async () =>
             (await s3.ListObjectsAsync(new ListObjectsRequest { BucketName = bucket, Prefix = prefix, Delimiter = "/", MaxKeys = page }, ct)).CommonPrefixes?.Count ?? 0);
         return ListingTiming.From("ListObjects (v1)", items, pages, delimiterMs, prefixes);
     }
 
-    public static async Task<ListingTiming> VersionsAsync(AmazonS3Client s3, string bucket, string prefix, int page, CancellationToken ct)
+    public static async Task<ListingTiming> VersionsAsync(AmazonS3Client s3, string bucket, string prefix, int page, TimeSpan limit, CancellationToken ct)
     {
         var pages = new List<double>();
         long items = 0;
@@ -64,13 +65,13 @@ public static class ListingWalks
             more = r.IsTruncated == true;
             (keyMarker, versionMarker) = (r.NextKeyMarker, r.NextVersionIdMarker);
         }
-        while (more && keyMarker is not null);
+        while (more && keyMarker is not null && pages.Sum() < limit.TotalMilliseconds);
         var (delimiterMs, prefixes) = await DelimiterAsync(async () =>
             (await s3.ListVersionsAsync(new ListVersionsRequest { BucketName = bucket, Prefix = prefix, Delimiter = "/", MaxKeys = page }, ct)).CommonPrefixes?.Count ?? 0);
         return ListingTiming.From("ListObjectVersions", items, pages, delimiterMs, prefixes);
     }
 
-    public static async Task<ListingTiming> UploadsAsync(AmazonS3Client s3, string bucket, string prefix, int page, CancellationToken ct)
+    public static async Task<ListingTiming> UploadsAsync(AmazonS3Client s3, string bucket, string prefix, int page, TimeSpan limit, CancellationToken ct)
     {
         var pages = new List<double>();
         long items = 0;
@@ -87,13 +88,13 @@ public static class ListingWalks
             more = r.IsTruncated == true;
             (keyMarker, uploadMarker) = (r.NextKeyMarker, r.NextUploadIdMarker);
         }
-        while (more && keyMarker is not null);
+        while (more && keyMarker is not null && pages.Sum() < limit.TotalMilliseconds);
         var (delimiterMs, prefixes) = await DelimiterAsync(async () =>
             (await s3.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket, Prefix = prefix, Delimiter = "/", MaxUploads = page }, ct)).CommonPrefixes?.Count ?? 0);
         return ListingTiming.From("ListMultipartUploads", items, pages, delimiterMs, prefixes);
     }
 
-    public static async Task<ListingTiming> PartsAsync(AmazonS3Client s3, string bucket, string key, string uploadId, int page, CancellationToken ct)
+    public static async Task<ListingTiming> PartsAsync(AmazonS3Client s3, string bucket, string key, string uploadId, int page, TimeSpan limit, CancellationToken ct)
     {
         var pages = new List<double>();
         long items = 0;
@@ -110,7 +111,7 @@ public static class ListingWalks
             more = r.IsTruncated == true;
             marker = r.NextPartNumberMarker;
         }
-        while (more && marker is not null);
+        while (more && marker is not null && pages.Sum() < limit.TotalMilliseconds);
         return ListingTiming.From("ListParts", items, pages, null, null);
     }
 

@@ -62,11 +62,11 @@ public static class ScaleMeasurement
 
         var timings = new List<ListingTiming>
         {
-            await ListingWalks.ObjectsV2Async(s3, o.Bucket, "scale/", PageSize, ct),
-            await ListingWalks.ObjectsV1Async(s3, o.Bucket, "scale/", PageSize, ct),
-            await ListingWalks.VersionsAsync(s3, o.Bucket, "scale/", PageSize, ct),
-            await ListingWalks.UploadsAsync(s3, o.Bucket, "mpu/", PageSize, ct),
-            await ListingWalks.PartsAsync(s3, o.Bucket, "parts/one", partsUploadId, PageSize, ct),
+            await ListingWalks.ObjectsV2Async(s3, o.Bucket, "scale/", PageSize, o.WalkLimit, ct),
+            await ListingWalks.ObjectsV1Async(s3, o.Bucket, "scale/", PageSize, o.WalkLimit, ct),
+            await ListingWalks.VersionsAsync(s3, o.Bucket, "scale/", PageSize, o.WalkLimit, ct),
+            await ListingWalks.UploadsAsync(s3, o.Bucket, "mpu/", PageSize, o.WalkLimit, ct),
+            await ListingWalks.PartsAsync(s3, o.Bucket, "parts/one", partsUploadId, PageSize, o.WalkLimit, ct),
         };
         var report = new ScaleReport(o.Endpoint.ToString(), o.Keys, o.Uploads, o.Parts, seedSeconds, timings);
         output.WriteLine(report.Markdown());
