@@ -129,7 +129,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
                     p.Blob.WriteTailInTransaction();
                     // Two uploads of one key in a batch: the second's "previous" is the first, read inside the transaction.
                     var previous = db.Objects.FindById(p.Object.Id);
-                    db.Objects.Upsert(p.Object);
+                    Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
                     applied.Add(p);
                 }
@@ -148,6 +148,13 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             blobs.CollectLater(large);
         }
+    }
+
+    /// <summary>The previous version was just read: an Upsert would look the key up a second time.</summary>
+    void Write(ObjectRecord obj, ObjectRecord? previous)
+    {
+        if (previous is null) db.Objects.Insert(obj);
+        else db.Objects.Update(obj);
     }
 
     StoreStatus CommitOne(PendingCommit p)
@@ -174,7 +181,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             {
                 insideTransaction?.Invoke();
                 var previous = db.Objects.FindById(obj.Id);
-                db.Objects.Upsert(obj);
+                Write(obj, previous);
                 var large = previous is null ? [] : blobs.Release(previous.Segments);
                 db.Db.Commit();
                 _objects.Set(obj);
