@@ -53,6 +53,15 @@ public sealed class CredentialOptions
 public sealed class AdminOptions
 {
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Bearer token for the admin API. Required whenever it is set, and always when FakeS3 listens on a
+    /// non-loopback address (a random one is generated and printed in the banner when none is set).
+    /// </summary>
+    public string? Token { get; set; }
+
+    /// <summary>Host names, besides loopback names, IP literals and BaseDomain, the admin API answers to (DNS-rebinding guard).</summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }
 
 public sealed class CorsRuleOptions

@@ -49,6 +49,7 @@ public sealed class FakeS3Host : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
         }
+        builder.Logging.AddFakeS3LogFilters();
         builder.Services.AddFakeS3(builder.Configuration);
         builder.Services.Configure<FakeS3Options>(o =>
         {
@@ -87,7 +88,11 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>An S3 client signed with the first configured credential, path-style, against this host.</summary>
     public AmazonS3Client CreateS3Client() => CreateS3Client(Options.EffectiveCredentials[0].AccessKeyId, Options.EffectiveCredentials[0].SecretAccessKey);
 
-    public AmazonS3Client CreateS3Client(string accessKeyId, string secretAccessKey)
+    public AmazonS3Client CreateS3Client(string accessKeyId, string secretAccessKey) =>
+        CreateS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey));
+
+    /// <summary>An S3 client with any SDK credentials (e.g. SessionAWSCredentials for a credential with a SessionToken).</summary>
+    public AmazonS3Client CreateS3Client(AWSCredentials credentials)
     {
         var config = new AmazonS3Config
         {
@@ -97,7 +102,7 @@ public sealed class FakeS3Host : IAsyncDisposable
             MaxErrorRetry = 0,
         };
         if (_testServer is not null) config.HttpClientFactory = new TestServerHttpClientFactory(_testServer);
-        return new AmazonS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey), config);
+        return new AmazonS3Client(credentials, config);
     }
 
     /// <summary>Deletes every bucket and object and re-creates the configured buckets. The clock and the log stay.</summary>
