@@ -25,6 +25,9 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public void Dispose() => _committer.Dispose();
 
+    /// <summary>For the storage ceiling tool: how many commits shared each group-commit transaction.</summary>
+    public (long Batches, long Commits) GroupCommitStats => (_committer.Batches, _committer.Commits);
+
     public BucketRecord? GetBucket(string name) => _buckets.TryGetValue(name, out var b) ? b.Clone() : null;
 
     public IReadOnlyList<BucketRecord> ListBuckets() =>
