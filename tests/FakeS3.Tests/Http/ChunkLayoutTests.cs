@@ -8,7 +8,7 @@ using FakeS3.Tests.Infrastructure;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
-namespace FakeS3.Tests.Storage;
+namespace FakeS3.Tests.Http;
 
 /// <summary>
 /// Blobs are written in 256 KiB chunk documents now; data files written with 64 KiB chunks must still read,
