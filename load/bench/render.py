@@ -146,7 +146,8 @@ def scale_section(work, builds, before_label):
         out.append("| listing | items walked | pages | walk s | items/s | first page ms | last page ms | last/first | delimiter ms (prefixes) |")
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for l in s["listings"]:
-            d = "—" if l["delimiterMs"] is None else f"{l['delimiterMs']} ({l['commonPrefixes']})"
+            d = (f"{l['delimiterMs']} ({l['commonPrefixes']})" if l["delimiterMs"] is not None
+                 else "over the walk limit" if l["commonPrefixes"] == -1 else "—")
             out.append(f"| {l['listing']} | {l['items']:,} | {l['pages']} | {l['totalSeconds']} | {l['itemsPerSecond']:,.0f} | "
                        f"{l['firstPageMs']} | {l['lastPageMs']} | {l['lastToFirst']} | {d} |")
         out.append("")

@@ -19,7 +19,8 @@ public sealed record ScaleReport(string Endpoint, long Keys, long Uploads, long 
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var t in Timings)
         {
-            var delimiter = t.DelimiterMs is { } d ? string.Create(c, $"{d:0.0} ({t.CommonPrefixes} prefixes) {Mark(d < TargetDelimiterMs)}") : "—";
+            var delimiter = t.DelimiterMs is { } d ? string.Create(c, $"{d:0.0} ({t.CommonPrefixes} prefixes) {Mark(d < TargetDelimiterMs)}")
+                : t.CommonPrefixes == -1 ? "over the walk limit **missed**" : "—";
             sb.AppendLine(c, $"| {t.Listing} | {t.Items:N0} | {t.Pages} | {t.TotalSeconds:0.00} | {t.ItemsPerSecond:N0} {Mark(t.ItemsPerSecond >= TargetItemsPerSecond)} | " +
                              $"{t.FirstPageMs:0.0} | {t.LastPageMs:0.0} | {t.LastToFirst:0.00} {Mark(t.LastToFirst <= TargetLastToFirst)} | {delimiter} |");
         }

@@ -22,8 +22,8 @@ public sealed class BlobWriter : Stream
     // several times slower. The buffer is pooled and starts at 64 KiB: 16 concurrent small uploads each renting
     // 1 MiB overflowed the pool, and the large-object-heap allocations cost gen2 GCs. Chunk documents are copied
     // into pooled chunk-sized arrays too (LiteDB has serialised them into its pages when Insert returns).
-    const int ChunksPerGroup = 4;
-    const int GroupSize = ChunkSize * ChunksPerGroup;
+    const int GroupSize = 1024 * 1024;
+    const int ChunksPerGroup = GroupSize / ChunkSize;
     const int InitialBuffer = 64 * 1024;
 
     readonly FakeS3Database _db;

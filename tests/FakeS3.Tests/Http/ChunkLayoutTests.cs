@@ -11,28 +11,31 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Tests.Http;
 
 /// <summary>
-/// Blobs are written in 256 KiB chunk documents now; data files written with 64 KiB chunks must still read,
-/// whole and by range, and both layouts may meet in one object (a multipart upload begun before an upgrade).
+/// A blob's chunk size comes from its id (bare: 64 KiB, as every data file so far; ".256": 256 KiB), so the size
+/// can change without breaking existing data files: blobs of either layout read whole and by range, and both
+/// may meet in one object (a multipart upload begun before a change of size).
 /// </summary>
 public sealed class ChunkLayoutTests
 {
     [Fact]
-    public void BlobIds_CarryTheirChunkSize_LegacyIdsMean64KiB()
+    public void BlobIds_CarryTheirChunkSize_BareIdsMean64KiB()
     {
         Assert.Equal(64 * 1024, BlobLayout.ChunkSizeOf(Guid.NewGuid().ToString("N")));
         var id = BlobLayout.NewBlobId();
-        Assert.Equal(256 * 1024, BlobLayout.ChunkSizeOf(id));
+        Assert.Equal(BlobWriter.ChunkSize, BlobLayout.ChunkSizeOf(id));
         Assert.Equal(1, BlobLayout.ChunkCount(id, 0));
-        Assert.Equal(2, BlobLayout.ChunkCount(id, 256 * 1024 + 1));
+        var large = Guid.NewGuid().ToString("N") + ".256";
+        Assert.Equal(256 * 1024, BlobLayout.ChunkSizeOf(large));
+        Assert.Equal(2, BlobLayout.ChunkCount(large, 256 * 1024 + 1));
         Assert.Equal(5, BlobLayout.ChunkCount(Guid.NewGuid().ToString("N"), 256 * 1024 + 1));
     }
 
     [Fact]
-    public async Task DataFileWith64KiBChunks_ReadsWholeAndByRange_NextToNewBlobs()
+    public async Task BlobsOf64And256KiBChunks_ReadWholeAndByRange_AloneAndInOneObject()
     {
-        var legacyBody = RandomNumberGenerator.GetBytes(3 * 64 * 1024 + 1000); // 4 legacy chunks, last one partial
-        var newBody = RandomNumberGenerator.GetBytes(2 * 256 * 1024 + 77);     // 3 new chunks
-        var dataPath = Path.Combine(Path.GetTempPath(), $"fakes3-legacy-{Guid.NewGuid():N}.db");
+        var otherBody = RandomNumberGenerator.GetBytes(2 * 256 * 1024 + 1000); // 3 chunks of 256 KiB, last one partial
+        var newBody = RandomNumberGenerator.GetBytes(3 * 64 * 1024 + 77);      // 4 chunks of 64 KiB
+        var dataPath = Path.Combine(Path.GetTempPath(), $"fakes3-layout-{Guid.NewGuid():N}.db");
         try
         {
             await using (var s3 = await TestFakeS3.StartAsync(dataPath: dataPath))
@@ -41,16 +44,16 @@ public sealed class ChunkLayoutTests
                 await client.PutBucketAsync("layout");
                 await client.PutObjectAsync(new PutObjectRequest { BucketName = "layout", Key = "new", InputStream = new MemoryStream(newBody) });
             }
-            WriteLegacyObjects(dataPath, legacyBody, newBody);
+            WriteOtherLayoutObjects(dataPath, otherBody, newBody);
 
             await using var again = await TestFakeS3.StartAsync(dataPath: dataPath);
             using var c = again.CreateS3Client();
-            Assert.Equal(legacyBody, await Get(c, "legacy"));
+            Assert.Equal(otherBody, await Get(c, "other"));
             Assert.Equal(newBody, await Get(c, "new"));
-            var both = legacyBody.Concat(newBody).ToArray();
+            var both = otherBody.Concat(newBody).ToArray();
             Assert.Equal(both, await Get(c, "mixed"));
-            // Ranges across a legacy chunk boundary, across the segment boundary, inside a new chunk.
-            foreach (var (first, last) in new[] { (65_000L, 70_000L), (legacyBody.Length - 10L, legacyBody.Length + 300_000L), (both.Length - 5L, both.Length - 1L) })
+            // Ranges across a 256 KiB chunk boundary, across the segment boundary, inside a 64 KiB chunk.
+            foreach (var (first, last) in new[] { (262_000L, 263_000L), (otherBody.Length - 10L, otherBody.Length + 100_000L), (both.Length - 5L, both.Length - 1L) })
                 Assert.Equal(both[(int)first..(int)(last + 1)], await Get(c, "mixed", new ByteRange(first, last)));
         }
         finally
@@ -61,19 +64,20 @@ public sealed class ChunkLayoutTests
     }
 
     /// <summary>
-    /// What an older FakeS3 left: a blob of 64 KiB chunks under a bare 32-hex id, and an object whose segments
-    /// are that blob followed by a blob of today's layout (the one "new" already holds).
+    /// A blob of 256 KiB chunks under a ".256" id, an object of it alone, and an object whose segments are that
+    /// blob followed by the 64 KiB-chunk blob "new" already holds.
     /// </summary>
-    static void WriteLegacyObjects(string dataPath, byte[] legacyBody, byte[] newBody)
+    static void WriteOtherLayoutObjects(string dataPath, byte[] otherBody, byte[] newBody)
     {
+        const int chunk = 256 * 1024;
         using var db = new FakeS3Database(Options.Create(new FakeS3Options { DataPath = dataPath }));
-        var legacyId = Guid.NewGuid().ToString("N");
-        for (int i = 0, offset = 0; offset < legacyBody.Length; i++, offset += 64 * 1024)
-            db.Chunks.Insert(new BsonDocument { ["_id"] = $"{legacyId}/{i:D8}", ["d"] = legacyBody.AsSpan(offset, Math.Min(64 * 1024, legacyBody.Length - offset)).ToArray() });
+        var otherId = Guid.NewGuid().ToString("N") + ".256";
+        for (int i = 0, offset = 0; offset < otherBody.Length; i++, offset += chunk)
+            db.Chunks.Insert(new BsonDocument { ["_id"] = $"{otherId}/{i:D8}", ["d"] = otherBody.AsSpan(offset, Math.Min(chunk, otherBody.Length - offset)).ToArray() });
         var current = db.Objects.FindById(ObjectRecord.MakeId("layout", "new"));
-        Assert.Equal(256 * 1024, BlobLayout.ChunkSizeOf(current.Segments.Single().BlobId));
-        var legacy = new BlobSegment { BlobId = legacyId, Size = legacyBody.Length };
-        foreach (var (key, segments, size) in new[] { ("legacy", new List<BlobSegment> { legacy }, legacyBody.Length), ("mixed", [legacy, current.Segments[0]], legacyBody.Length + newBody.Length) })
+        Assert.Equal(BlobWriter.ChunkSize, BlobLayout.ChunkSizeOf(current.Segments.Single().BlobId));
+        var other = new BlobSegment { BlobId = otherId, Size = otherBody.Length };
+        foreach (var (key, segments, size) in new[] { ("other", new List<BlobSegment> { other }, otherBody.Length), ("mixed", [other, current.Segments[0]], otherBody.Length + newBody.Length) })
         {
             db.Objects.Insert(new ObjectRecord
             {

@@ -54,10 +54,9 @@ public sealed class StorageLifecycleTests
         await Put(client, "collect", "small", RandomNumberGenerator.GetBytes(100));
         Assert.Equal(0, Count(db)); // inline: no chunk at all
 
-        const int chunk = BlobWriter.ChunkSize;
-        await Put(client, "collect", "big", RandomNumberGenerator.GetBytes(12 * chunk)); // over 1 MiB: freed in the background
-        await Put(client, "collect", "mid", RandomNumberGenerator.GetBytes(chunk + 1)); // 2 chunks: freed with the commit
-        Assert.Equal(14, Count(db));
+        await Put(client, "collect", "big", RandomNumberGenerator.GetBytes(3 * 1024 * 1024)); // 48 chunks: freed in the background
+        await Put(client, "collect", "mid", RandomNumberGenerator.GetBytes(300_000)); // 5 chunks: freed with the commit
+        Assert.Equal(53, Count(db));
         await Put(client, "collect", "big", RandomNumberGenerator.GetBytes(10));
         await Put(client, "collect", "mid", RandomNumberGenerator.GetBytes(10));
         await client.DeleteObjectAsync("collect", "small");
@@ -68,14 +67,14 @@ public sealed class StorageLifecycleTests
         lock (db.Lock) Assert.Equal(0, db.PendingBlobs.Count());
         Assert.Equal(10, (await Get(client, "collect", "big")).Length);
 
-        // Six concurrent overwrites of one key, each over 1 MiB: only the winner's 6 chunks stay.
-        var bodies = Enumerable.Range(0, 6).Select(_ => RandomNumberGenerator.GetBytes(6 * chunk)).ToList();
+        // Six concurrent 1.5 MiB overwrites of one key: only the winner's 24 chunks stay.
+        var bodies = Enumerable.Range(0, 6).Select(_ => RandomNumberGenerator.GetBytes(1536 * 1024)).ToList();
         await Task.WhenAll(bodies.Select(b => Put(client, "collect", "storm", b)));
         var stored = await Get(client, "collect", "storm");
         Assert.Contains(bodies, b => b.AsSpan().SequenceEqual(stored));
         deadline = DateTime.UtcNow.AddSeconds(20);
-        while (Count(db) > 6 && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.Equal(6, Count(db));
+        while (Count(db) > 24 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(24, Count(db));
         lock (db.Lock) Assert.Equal(0, db.PendingBlobs.Count());
     }
 
