@@ -50,6 +50,10 @@ public static partial class S3Errors
     public static S3Error HeaderNotLatin1(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
         "Header value cannot be represented using ISO-8859-1.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
 
+    /// <summary>S3's code and arguments as reported in issue 12; the message text is UNCONFIRMED (FakeS3's wording).</summary>
+    public static S3Error HeaderControlCharacter(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
+        "Header value contains a control character.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
+
     public static S3Error InvalidArgument(string message, string argumentName, string argumentValue) =>
         new(S3ErrorCode.InvalidArgument, message, ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
 
@@ -57,9 +61,6 @@ public static partial class S3Errors
 
     public static S3Error MalformedXml() => new(S3ErrorCode.MalformedXML,
         "The XML you provided was not well-formed or did not validate against our published schema");
-
-    public static S3Error InvalidPart() => new(S3ErrorCode.InvalidPart,
-        "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
 
     public static S3Error InvalidPartOrder() => new(S3ErrorCode.InvalidPartOrder,
         "The list of parts was not in ascending order. Parts must be ordered by part number.");
@@ -78,6 +79,12 @@ public static partial class S3Errors
     public static S3Error NotImplemented(string operation) => new(S3ErrorCode.NotImplemented,
         "A header you provided implies functionality that is not implemented", ("Operation", operation))
     { Explanation = $"FakeS3 does not implement {operation}." };
+
+    /// <summary>Kestrel refused the request before FakeS3 saw it (bad framing, request line too long) [UNCONFIRMED text].</summary>
+    public static S3Error BadHttpRequest() => new(S3ErrorCode.BadRequest, "An error occurred when parsing the HTTP request.");
+
+    /// <summary>An HTTP version other than 1.0/1.1 (or 2 by prior knowledge) [UNCONFIRMED text].</summary>
+    public static S3Error HttpVersionNotSupported() => new(S3ErrorCode.HttpVersionNotSupported, "The HTTP version specified is not supported.");
 
     public static S3Error RequestHeaderSectionTooLarge() => new(S3ErrorCode.RequestHeaderSectionTooLarge,
         "Your request header section exceeds the maximum allowed size.", ("MaxSizeAllowed", "8192"));

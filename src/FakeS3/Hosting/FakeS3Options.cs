@@ -24,6 +24,12 @@ public sealed class FakeS3Options
     /// <summary>Allowed clock skew for header auth and for "not yet valid" presigned URLs (S3: 15 minutes).</summary>
     public int MaxSkewSeconds { get; set; } = 900;
 
+    /// <summary>
+    /// Host names FakeS3 answers to besides localhost, *.localhost, IP literals, BaseDomain and its subdomains
+    /// (DNS-rebinding guard of the admin API, and of the S3 API on a loopback-only listener).
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     public AdminOptions Admin { get; set; } = new();
 
     /// <summary>Print endpoint and credentials at start. In-process test hosts turn it off (one per test would be noise).</summary>
@@ -38,6 +44,9 @@ public sealed class FakeS3Options
 
     /// <summary>CORS rules for buckets created at start: bucket name → rules.</summary>
     public Dictionary<string, List<CorsRuleOptions>> Cors { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Fault rules in force from the start (FakeS3:Faults:N:*); more come through the admin API or host.Faults.</summary>
+    public List<Faults.FaultRule> Faults { get; set; } = [];
 
     public IReadOnlyList<CredentialOptions> EffectiveCredentials =>
         Credentials.Count > 0 ? Credentials : [new CredentialOptions { AccessKeyId = DefaultAccessKeyId, SecretAccessKey = DefaultSecretAccessKey }];
@@ -59,9 +68,6 @@ public sealed class AdminOptions
     /// non-loopback address (a random one is generated and printed in the banner when none is set).
     /// </summary>
     public string? Token { get; set; }
-
-    /// <summary>Host names, besides loopback names, IP literals and BaseDomain, the admin API answers to (DNS-rebinding guard).</summary>
-    public List<string> AllowedHosts { get; set; } = [];
 }
 
 public sealed class CorsRuleOptions

@@ -28,10 +28,14 @@ internal static class FakeS3Services
             sp.GetRequiredService<Signing.SigningKeyCache>()));
         services.AddSingleton<FakeS3Initializer>();
 
+        services.AddSingleton<Faults.FaultInjector>();
+        services.AddSingleton<FaultsEndpoint>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton<RejectionExplainer>();
+        services.AddSingleton<UnhandledErrorLog>();
         services.AddSingleton<AdminToken>();
         services.AddSingleton<ListenerExposure>();
+        services.AddSingleton<ServedHosts>();
         services.AddSingleton<AdminAccessGuard>();
         services.AddSingleton<ClockEndpoint>();
         services.AddSingleton<ResetEndpoint>();
@@ -47,6 +51,7 @@ internal static class FakeS3Services
         services.AddSingleton<IS3Endpoint, CopyObjectEndpoint>();
         services.AddSingleton<IS3Endpoint, DeleteObjectEndpoint>();
         services.AddSingleton<IS3Endpoint, MultipartEndpoints>();
+        services.AddSingleton<IS3Endpoint, UploadPartCopyEndpoint>();
         services.AddSingleton<IS3Endpoint, TaggingEndpoint>();
         services.AddSingleton<IS3Endpoint, AclEndpoint>();
         services.AddSingleton<Http.Post.PostFormAuthenticator>();

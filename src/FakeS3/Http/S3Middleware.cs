@@ -1,5 +1,6 @@
 using FakeS3.Diagnostics;
 using FakeS3.Errors;
+using FakeS3.Faults;
 using FakeS3.Hosting;
 using FakeS3.Signing;
 using Microsoft.AspNetCore.Http;
@@ -9,16 +10,20 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Http;
 
 /// <summary>
-/// The S3 pipeline, in order: request ids → target + operation → authentication → endpoint. Every failure
+/// The S3 pipeline, in order: request ids → served Host (loopback listeners) → target + operation →
+/// authentication → endpoint. Every failure
 /// becomes S3 XML through the one writer; anything unexpected is an InternalError, never a bare 500 page.
 /// </summary>
-public sealed class S3Middleware(
+internal sealed class S3Middleware(
     RequestDelegate next,
     S3Services services,
     RequestAuthenticator authenticator,
     IEnumerable<IS3Endpoint> endpoints,
     IOptions<FakeS3Options> options,
     RejectionExplainer explainer,
+    UnhandledErrorLog errors,
+    FaultInjector faults,
+    ServedHosts hosts,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -34,10 +39,13 @@ public sealed class S3Middleware(
         var ids = S3RequestIds.Of(http);
         S3RequestIds.Apply(http, ids);
         S3RequestContext? ctx = null;
+        var faultRules = faults.Current; // the only cost of fault injection while no rule exists
         try
         {
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
                 throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
+            if (hosts.RefusesS3(http))
+                throw new S3Exception(S3Errors.HostNotServed(hosts.NotServedMessage(http.Request.Host)));
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
             var signable = SignableRequest.From(http.Request, target.RawPath, target.RawQuery, target.VirtualHosted ? target.Bucket : null);
             var query = S3Query.From(signable.Query);
@@ -45,15 +53,19 @@ public sealed class S3Middleware(
             ctx = new S3RequestContext
             {
                 Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
-                Signable = signable, Services = services,
+                Signable = signable, Services = services, Faults = faultRules,
             };
             http.Features.Set(ctx);
+            if (faultRules is not null && await FaultInjection.InjectAsync(ctx, FaultStage.BeforeAuthentication)) return;
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
                 if (ctx.IsAnonymous) AnonymousAccess.Ensure(ctx);
             }
             if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
+            // PostObject authenticates inside its endpoint, which injects after that itself.
+            if (faultRules is not null && operation != S3Operation.PostObject
+                && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication)) return;
             if (!_table.TryGetValue(operation, out var handle))
                 throw new S3Exception(S3Errors.NotImplemented(name));
             await handle(ctx);
@@ -74,7 +86,7 @@ public sealed class S3Middleware(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Unhandled error in {Operation}", ctx?.OperationName);
+            errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
         }
     }
@@ -89,6 +101,19 @@ public sealed class S3Middleware(
             http.Abort();
             return;
         }
-        await S3ErrorWriter.WriteAsync(http, error, options.Value.ExplanationHeader);
+        await S3ErrorWriter.WriteAsync(http, error, options.Value.ExplanationHeader, CorsHeadersFor(http));
+    }
+
+    static IReadOnlyList<(string Name, string Value)> CorsHeadersFor(HttpContext http)
+    {
+        if (http.Features.Get<S3RequestContext>() is not { } ctx) return [];
+        try
+        {
+            return Cors.BucketCors.ActualRequestHeaders(ctx);
+        }
+        catch (S3Exception)
+        {
+            return []; // e.g. an unparsable stored configuration: answer the error without CORS headers
+        }
     }
 }

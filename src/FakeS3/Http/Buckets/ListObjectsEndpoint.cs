@@ -60,7 +60,8 @@ public sealed class ListObjectsEndpoint : IS3Endpoint
         var token = ctx.Query["continuation-token"];
         var startAfter = ctx.Query["start-after"];
         string? after = string.IsNullOrEmpty(startAfter) ? null : startAfter;
-        if (token is not null)
+        // An empty continuation-token is no token; S3 still echoes it as an empty element (issue 12).
+        if (!string.IsNullOrEmpty(token))
         {
             after = ContinuationToken.Decode(token)
                 ?? throw new S3Exception(S3Errors.InvalidArgument("The continuation token provided is incorrect", "continuation-token", token));

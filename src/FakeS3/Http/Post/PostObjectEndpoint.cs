@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using FakeS3.Checksums;
 using FakeS3.Errors;
+using FakeS3.Faults;
 using FakeS3.Form;
 using FakeS3.Http.Objects;
 using FakeS3.Policy;
@@ -38,6 +39,7 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
             limit = PostPolicyEvaluator.SizeLimit(policy);
         }
         var key = upload.Form.Get("key")!;
+        if (ctx.Faults is not null && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication, key)) return;
         var record = PostObjectAttributes.From(upload.Form, ctx.Bucket, key);
         var (algorithm, expected) = PostObjectAttributes.Checksum(upload.Form);
 
@@ -72,7 +74,12 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
         await upload.EnsureSingleFileAsync(ct);
         if (limit?.CheckSize(size) is { } sizeError) throw new S3Exception(sizeError);
         var actual = checksum.ToBase64();
-        if (expected is not null && expected != actual) throw new S3Exception(S3Errors.ChecksumMismatch(algorithm.UpperName()));
+        if (expected is not null && expected != actual)
+        {
+            // Nothing is committed: the blob is discarded on dispose, so the object is not stored [DOC].
+            throw new S3Exception(S3Errors.ChecksumMismatch(algorithm.UpperName())
+                .WithExplanation($"Form field {algorithm.HeaderName()} is {expected}; the file's {algorithm.UpperName()} is {actual} over {size} bytes."));
+        }
 
         record.Size = size;
         record.ETag = "\"" + Convert.ToHexStringLower(md5.GetHashAndReset()) + "\"";
