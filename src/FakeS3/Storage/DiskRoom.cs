@@ -22,7 +22,7 @@ public sealed class DiskRoom
     {
         _dataPath = dataPath;
         _reservePath = dataPath + ".reserve";
-        _logPath = Path.Combine(Path.GetDirectoryName(dataPath)!, Path.GetFileNameWithoutExtension(dataPath) + "-log" + Path.GetExtension(dataPath));
+        _logPath = Checkpointer.LogPathOf(dataPath);
         try
         {
             CreateReserve();

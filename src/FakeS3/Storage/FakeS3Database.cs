@@ -52,6 +52,7 @@ public sealed class FakeS3Database : IDisposable
             try { _db?.Dispose(); } catch (Exception) { /* the open error is the one to report */ }
             throw DataFileCheck.Fail(path, $"LiteDB cannot read it ({e.GetType().Name}: {e.Message})");
         }
+        if (path != MemoryPath) Checkpoints = new Checkpointer(this);
     }
 
     void Open()
@@ -67,6 +68,8 @@ public sealed class FakeS3Database : IDisposable
         Objects.EnsureIndex("SortKey", "$.SortKey");
         Uploads.EnsureIndex("SortKey", "$.SortKey");
         AddSortKeys();
+        // Checkpoints run off the request path (Checkpointer); set on every open, so a reopen keeps it.
+        if (FilePath != MemoryPath) _db.Pragma("CHECKPOINT", 0);
     }
 
     /// <summary>Raised (under <see cref="Lock"/>) after a reopen: caches of records must be dropped.</summary>
@@ -179,5 +182,12 @@ public sealed class FakeS3Database : IDisposable
     /// </summary>
     public object Lock { get; } = new();
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>Checkpoints off the request path; null in memory (no log file there).</summary>
+    public Checkpointer? Checkpoints { get; private set; }
+
+    public void Dispose()
+    {
+        Checkpoints?.Dispose();
+        _db.Dispose();
+    }
 }

@@ -6,10 +6,10 @@ namespace FakeS3.Storage;
 public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
 {
     /// <summary>
-    /// Blobs of at most this many chunks are deleted inside the transaction that frees them: one transaction
+    /// Blobs of at most this many bytes are deleted inside the transaction that frees them: one transaction
     /// instead of one per chunk (which made every overwrite of a small object several times slower).
     /// </summary>
-    const int InlineDeleteChunks = 16;
+    const long InlineDeleteBytes = 1024 * 1024;
 
     readonly ChunkCache _smallBlobs = new();
     readonly BlobCollector _collector = new(db);
@@ -37,9 +37,9 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         foreach (var s in segments)
         {
             db.NoteFreed(s.Size);
-            var count = ChunkCount(s.Size);
+            var count = BlobLayout.ChunkCount(s.BlobId, s.Size);
             // A blob being read stays until its readers close (the marker covers a stop in between).
-            if (count <= InlineDeleteChunks && !_leases.IsLeased(s.BlobId))
+            if (s.Size <= InlineDeleteBytes && !_leases.IsLeased(s.BlobId))
             {
                 for (var i = 0; i < count; i++) db.Chunks.Delete(BlobWriter.ChunkId(s.BlobId, i));
                 continue;
@@ -56,9 +56,6 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         if (large.Count > 0) _collector.Enqueue(_leases.DeferWhileRead(large));
     }
 
-    /// <summary>An empty blob still has one (empty) chunk.</summary>
-    internal static int ChunkCount(long size) => (int)Math.Max(1, (size + BlobWriter.ChunkSize - 1) / BlobWriter.ChunkSize);
-
     /// <summary>At start: deletes blobs left pending (an upload cut off, or a release not yet collected).</summary>
     public int CollectAbandoned()
     {
@@ -67,7 +64,7 @@ public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         foreach (var doc in pending)
         {
             var id = doc["_id"].AsString;
-            if (doc.TryGetValue("size", out var size)) BlobCollector.Collect(db, id, ChunkCount(size.AsInt64));
+            if (doc.TryGetValue("size", out var size)) BlobCollector.Collect(db, id, BlobLayout.ChunkCount(id, size.AsInt64));
             else DeleteUnknownLength(id);
         }
         return pending.Count;

@@ -35,6 +35,9 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public void Dispose() => _committer.Dispose();
 
+    /// <summary>For the storage ceiling tool: how many commits shared each group-commit transaction.</summary>
+    public (long Batches, long Commits) GroupCommitStats => (_committer.Batches, _committer.Commits);
+
     public BucketRecord? GetBucket(string name) => _buckets.TryGetValue(name, out var b) ? b.Clone() : null;
 
     public IReadOnlyList<BucketRecord> ListBuckets() =>
@@ -175,7 +178,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
                     p.Blob.WriteTailInTransaction();
                     // Two uploads of one key in a batch: the second's "previous" is the first, read inside the transaction.
                     var previous = db.Objects.FindById(p.Object.Id);
-                    db.Objects.Upsert(p.Object);
+                    Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
                     applied.Add(p);
                 }
@@ -194,6 +197,13 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             blobs.CollectLater(large);
         }
+    }
+
+    /// <summary>The previous version was just read: an Upsert would look the key up a second time.</summary>
+    void Write(ObjectRecord obj, ObjectRecord? previous)
+    {
+        if (previous is null) db.Objects.Insert(obj);
+        else db.Objects.Update(obj);
     }
 
     StoreStatus CommitOne(PendingCommit p)
@@ -221,7 +231,7 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
             {
                 insideTransaction?.Invoke();
                 var previous = db.Objects.FindById(obj.Id);
-                db.Objects.Upsert(obj);
+                Write(obj, previous);
                 var large = previous is null ? [] : blobs.Release(previous.Segments);
                 db.Db.Commit();
                 _objects.Set(obj);
