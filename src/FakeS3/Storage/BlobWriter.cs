@@ -50,32 +50,40 @@ public sealed class BlobWriter : Stream
         while (!source.IsEmpty)
         {
             if (_buffered == GroupSize) FlushGroup();
-            var capacity = Math.Min(_buffer!.Length, GroupSize);
-            if (_buffered == capacity)
-            {
-                Grow();
-                capacity = GroupSize;
-            }
-            var n = Math.Min(source.Length, capacity - _buffered);
-            source[..n].CopyTo(_buffer.AsSpan(_buffered));
-            _buffered += n;
-            Size += n;
-            source = source[n..];
+            source = source[Append(source)..];
         }
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+    /// <summary>The path of request bodies (CopyToAsync): a full group is written on <see cref="StoreThread"/>, so
+    /// the request's pool thread never blocks on the store lock or inside LiteDB.</summary>
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
     {
-        Write(source.Span);
-        return ValueTask.CompletedTask;
+        while (!source.IsEmpty)
+        {
+            if (_buffered == GroupSize) await FlushGroupAsync().ConfigureAwait(false);
+            source = source[Append(source.Span)..];
+        }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Copies what fits into the buffer (growing it once to a full group); returns how many bytes.</summary>
+    int Append(ReadOnlySpan<byte> source)
     {
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
+        var capacity = Math.Min(_buffer!.Length, GroupSize);
+        if (_buffered == capacity)
+        {
+            Grow();
+            capacity = GroupSize;
+        }
+        var n = Math.Min(source.Length, capacity - _buffered);
+        source[..n].CopyTo(_buffer.AsSpan(_buffered));
+        _buffered += n;
+        Size += n;
+        return n;
     }
 
     void Grow()
@@ -90,6 +98,15 @@ public sealed class BlobWriter : Stream
     {
         _db.EnsureRoomForUpload(_buffered);
         lock (_db.Lock) FlushGroupLocked();
+    }
+
+    Task FlushGroupAsync()
+    {
+        _db.EnsureRoomForUpload(_buffered);
+        return StoreThread.RunAsync(() =>
+        {
+            lock (_db.Lock) FlushGroupLocked();
+        });
     }
 
     void FlushGroupLocked()
