@@ -38,7 +38,7 @@ public sealed class CopyObjectEndpoint : IS3Endpoint
             while ((n = await read.ReadAsync(buffer, ctx.Http.RequestAborted)) > 0)
             {
                 md5.AppendData(buffer, 0, n);
-                blob.Write(buffer, 0, n);
+                await blob.WriteAsync(buffer.AsMemory(0, n), ctx.Http.RequestAborted);
             }
         }
         target.Size = source.Size;

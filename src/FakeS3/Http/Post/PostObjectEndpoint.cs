@@ -64,7 +64,7 @@ public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS
                 }
                 md5.AppendData(buffer, 0, n);
                 checksum.Append(buffer.AsSpan(0, n));
-                blob.Write(buffer, 0, n);
+                await blob.WriteAsync(buffer.AsMemory(0, n), ct);
             }
         }
         finally
