@@ -33,9 +33,13 @@ public static class PostSuccess
         };
     }
 
-    /// <summary>A relative or otherwise uninterpretable URL is ignored [DOC][REC]. (On Unix "/x" parses as file://.)</summary>
+    /// <summary>
+    /// A relative or otherwise uninterpretable URL is ignored [DOC][REC]. (On Unix "/x" parses as file://.) A URL with
+    /// control characters (CR/LF from a form field) is uninterpretable too: it cannot be a Location header.
+    /// </summary>
     static bool IsAbsoluteHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !url.Any(char.IsControl);
 
     /// <summary>No namespace; Location percent-encodes the key including '/'; Key raw; ETag quoted [REC][2ND].</summary>
     static string Xml201(string location, string bucket, string key, string eTag)
