@@ -4,8 +4,9 @@ using PostObjectErrorTests = FakeS3.Tests.Http.PostObjectErrorTests;
 namespace FakeS3.Tests.Adversarial;
 
 /// <summary>
-/// A browser form can put CR/LF in a field or odd characters in a field name, which a PUT's headers cannot carry.
-/// Fields that come back as response headers must never store an object that every later GET answers with a 500.
+/// A browser form can put CR/LF or any Unicode in a field, and odd characters in a field name, which a PUT's headers
+/// cannot carry. Fields that come back as response headers must never store an object that every later GET answers
+/// with a 500 or with changed bytes.
 /// </summary>
 public sealed class PostFormHeaderFieldTests
 {
@@ -14,6 +15,8 @@ public sealed class PostFormHeaderFieldTests
     [InlineData("Cache-Control", "no-cache\nX-Injected: 1")]
     [InlineData("Content-Encoding", "gzip\r\n")]
     [InlineData("x-amz-website-redirect-location", "/a\r\nX-Injected: 1")]
+    [InlineData("Content-Type", "text/€")] // came back as "text/?"
+    [InlineData("Content-Disposition", "attachment; filename=\"中.txt\"")]
     [InlineData("x-amz-meta-a b", "v")]
     [InlineData("x-amz-meta-a:b", "v")]
     public async Task FieldThatCannotBeAHeader_400InvalidArgument_NothingStored(string name, string value)

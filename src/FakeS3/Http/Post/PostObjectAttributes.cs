@@ -57,14 +57,13 @@ public static class PostObjectAttributes
 
     /// <summary>
     /// A field GET and HEAD return as a response header. Unlike a PUT's headers a form field can hold CR, LF or
-    /// NUL, and such a value cannot be sent back (every later GET was a 500): refused before anything is stored
-    /// (FakeS3's choice, S3's answer is UNCONFIRMED). Non-ASCII is kept, as for a PUT.
+    /// characters beyond ISO-8859-1; stored, every later GET was a 500 or changed them to '?'. Refused like a
+    /// response override with such a value, before anything is stored (S3's answer to a form is UNCONFIRMED).
     /// </summary>
     static string? HeaderField(PostForm form, string name)
     {
         var value = NonEmpty(form.Get(name));
-        if (value is not null && value.Any(c => c is < ' ' and not '\t' or '\x7f'))
-            throw new S3Exception(S3Errors.InvalidArgument($"{name} contains a control character.", name, value));
+        if (value is not null) HeaderValue.Validate(name, value);
         return value;
     }
 
