@@ -47,6 +47,8 @@ public enum S3ErrorCode
     RequestHeaderSectionTooLarge,
     RequestTimeout,
     RequestTimeTooSkewed,
+    ServiceUnavailable,
     SignatureDoesNotMatch,
+    SlowDown,
     XAmzContentSHA256Mismatch,
 }

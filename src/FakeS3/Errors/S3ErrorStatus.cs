@@ -26,5 +26,6 @@ public static class S3ErrorStatus
         S3ErrorCode.InternalError => 500,
         S3ErrorCode.NotImplemented => 501,
         S3ErrorCode.HttpVersionNotSupported => 505,
+        S3ErrorCode.ServiceUnavailable or S3ErrorCode.SlowDown => 503,
     };
 }

@@ -83,10 +83,6 @@ public static partial class S3Errors
     /// <summary>Kestrel refused the request before FakeS3 saw it (bad framing, request line too long) [UNCONFIRMED text].</summary>
     public static S3Error BadHttpRequest() => new(S3ErrorCode.BadRequest, "An error occurred when parsing the HTTP request.");
 
-    /// <summary>The client sent its request headers too slowly (Kestrel's request-headers timeout).</summary>
-    public static S3Error RequestTimeout() => new(S3ErrorCode.RequestTimeout,
-        "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.");
-
     /// <summary>An HTTP version other than 1.0/1.1 (or 2 by prior knowledge) [UNCONFIRMED text].</summary>
     public static S3Error HttpVersionNotSupported() => new(S3ErrorCode.HttpVersionNotSupported, "The HTTP version specified is not supported.");
 
@@ -109,4 +105,12 @@ public static partial class S3Errors
 
     public static S3Error InternalError() => new(S3ErrorCode.InternalError,
         "We encountered an internal error. Please try again.");
+
+    /// <summary>
+    /// FakeS3's own condition (S3 has no full disk). 503 ServiceUnavailable: the status S3 uses for "try again
+    /// later", which SDKs and the CLI retry with backoff, so an upload succeeds once space is freed; the message
+    /// says what is wrong. Nothing was stored.
+    /// </summary>
+    public static S3Error DiskFull() => new(S3ErrorCode.ServiceUnavailable,
+        "FakeS3 could not store this: the disk holding its data file is full. Delete objects or free disk space, then retry.");
 }

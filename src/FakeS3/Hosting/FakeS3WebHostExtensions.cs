@@ -46,5 +46,9 @@ public static class FakeS3WebHostExtensions
     /// </summary>
     public static ILoggingBuilder AddFakeS3LogFilters(this ILoggingBuilder logging) => logging
         .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
-        .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None)
+        // A failed start is reported as one line by FakeS3Program; these would add the same error with a stack
+        // trace. (Request errors never reach Kestrel's log: S3Middleware answers every exception.)
+        .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+        .AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.None);
 }

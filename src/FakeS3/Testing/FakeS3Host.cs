@@ -84,6 +84,12 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>Every S3 request so far, newest first, with explanations for rejections.</summary>
     public RequestLog Requests => _app.Services.GetRequiredService<RequestLog>();
 
+    /// <summary>
+    /// Fault rules: <c>using var fault = host.Faults.Add(new FaultRule { Operation = "PutObject", Error = "SlowDown", Times = 2 });</c>
+    /// The handle's Dispose removes the rule; Hits counts the faults injected.
+    /// </summary>
+    public Faults.FaultInjector Faults => _app.Services.GetRequiredService<Faults.FaultInjector>();
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>An S3 client signed with the first configured credential, path-style, against this host.</summary>
@@ -93,15 +99,24 @@ public sealed class FakeS3Host : IAsyncDisposable
         CreateS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey));
 
     /// <summary>An S3 client with any SDK credentials (e.g. SessionAWSCredentials for a credential with a SessionToken).</summary>
-    public AmazonS3Client CreateS3Client(AWSCredentials credentials)
+    public AmazonS3Client CreateS3Client(AWSCredentials credentials) => CreateS3Client(credentials, config => config.MaxErrorRetry = 0);
+
+    /// <summary>
+    /// A client that keeps the SDK's own retry settings (the other CreateS3Client overloads turn retries off, so a
+    /// test sees the first error): for fault rules, where the retries are what is being tested.
+    /// </summary>
+    public AmazonS3Client CreateRetryingS3Client(Action<AmazonS3Config>? configure = null) =>
+        CreateS3Client(new BasicAWSCredentials(Options.EffectiveCredentials[0].AccessKeyId, Options.EffectiveCredentials[0].SecretAccessKey), configure);
+
+    AmazonS3Client CreateS3Client(AWSCredentials credentials, Action<AmazonS3Config>? configure)
     {
         var config = new AmazonS3Config
         {
             ServiceURL = BaseAddress.ToString(),
             ForcePathStyle = true,
             AuthenticationRegion = Options.Region,
-            MaxErrorRetry = 0,
         };
+        configure?.Invoke(config);
         if (_testServer is not null) config.HttpClientFactory = new TestServerHttpClientFactory(_testServer);
         return new AmazonS3Client(credentials, config);
     }

@@ -38,7 +38,7 @@ public sealed class ListObjectsEndpoint : IS3Endpoint
     {
         var a = Common(ctx);
         var marker = ctx.Query["marker"];
-        var page = ObjectListing.Page(ctx.Store, ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(marker) ? null : marker, a.MaxKeys);
+        var page = ctx.Store.List(ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(marker) ? null : marker, a.MaxKeys);
         var sb = new StringBuilder($"<ListBucketResult xmlns=\"{S3Responses.Namespace}\">");
         El(sb, "Name", ctx.Bucket, false);
         El(sb, "Prefix", a.Prefix, a.UrlEncode);
@@ -66,7 +66,7 @@ public sealed class ListObjectsEndpoint : IS3Endpoint
             after = ContinuationToken.Decode(token)
                 ?? throw new S3Exception(S3Errors.InvalidArgument("The continuation token provided is incorrect", "continuation-token", token));
         }
-        var page = ObjectListing.Page(ctx.Store, ctx.Bucket, a.Prefix, a.Delimiter, after, a.MaxKeys);
+        var page = ctx.Store.List(ctx.Bucket, a.Prefix, a.Delimiter, after, a.MaxKeys);
         var sb = new StringBuilder($"<ListBucketResult xmlns=\"{S3Responses.Namespace}\">");
         El(sb, "Name", ctx.Bucket, false);
         El(sb, "Prefix", a.Prefix, a.UrlEncode);
@@ -88,7 +88,7 @@ public sealed class ListObjectsEndpoint : IS3Endpoint
         var a = Common(ctx);
         var keyMarker = ctx.Query["key-marker"];
         var versionMarker = ctx.Query["version-id-marker"];
-        var page = ObjectListing.Page(ctx.Store, ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(keyMarker) ? null : keyMarker, a.MaxKeys);
+        var page = ctx.Store.List(ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(keyMarker) ? null : keyMarker, a.MaxKeys);
         var sb = new StringBuilder($"<ListVersionsResult xmlns=\"{S3Responses.Namespace}\">");
         El(sb, "Name", ctx.Bucket, false);
         El(sb, "Prefix", a.Prefix, a.UrlEncode);
