@@ -7,10 +7,7 @@ namespace FakeS3.Tests.Adversarial;
 /// <summary>Keys with leading or trailing spaces are ordinary S3 keys: what is written under one can be deleted under it.</summary>
 public sealed class WhitespaceKeyTests
 {
-    // Found by the adversarial pass, not fixed here (storage is being reworked): LiteDB's BsonMapper trims
-    // string values by default (TrimWhitespace), so the record is stored and listed as "z" while DeleteObject
-    // looks up "  z  " and finds nothing (204 anyway); GET still answers from the in-memory object cache.
-    [Fact(Skip = "Storage defect: LiteDB BsonMapper.TrimWhitespace (default true) trims keys; DELETE of '  z  ' leaves the object (fix belongs in src/FakeS3/Storage)")]
+    [Fact]
     public async Task KeyWithSurroundingSpaces_DeleteRemovesIt()
     {
         await using var s3 = await TestFakeS3.StartAsync();
