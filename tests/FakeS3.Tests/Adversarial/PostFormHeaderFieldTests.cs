@@ -50,4 +50,16 @@ public sealed class PostFormHeaderFieldTests
         fields.Add(("success_action_redirect", "http://app.test/done\r\nSet-Cookie: a=b"));
         await PostObjectErrorTests.PostAsync(s3, PostObjectErrorTests.Form(fields, ("file", "data"u8.ToArray())), HttpStatusCode.NoContent);
     }
+
+    [Fact]
+    public async Task RedirectWithNonAscii_LocationPercentEncodesIt()
+    {
+        await using var s3 = await PostObjectErrorTests.StartAsync();
+        var fields = PostObjectErrorTests.Fields(PostObjectErrorTests.Policy("[\"starts-with\", \"$success_action_redirect\", \"\"]"));
+        fields.Add(("success_action_redirect", "http://app.test/中?q=é"));
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = s3.BaseAddress };
+        using var response = await http.PostAsync("/" + PostObjectErrorTests.Bucket, PostObjectErrorTests.Form(fields, ("file", "data"u8.ToArray())));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.StartsWith("http://app.test/%E4%B8%AD?q=%C3%A9&bucket=post-errors&key=uploads%2Ff.txt&etag=", response.Headers.Location!.OriginalString);
+    }
 }
