@@ -164,8 +164,12 @@ public sealed class FakeS3Database : IDisposable
         Reopen();
     }
 
+    /// <summary>Tests only: runs after the engine is closed, before it is opened again (e.g. to hold the file).</summary>
+    internal Action? BeforeReopenForTests { get; set; }
+
     void Reopen()
     {
+        BeforeReopenForTests?.Invoke();
         // A reopen must never start an empty database in place of the one that was there (LiteDB creates a file
         // that is missing): a data file deleted or damaged under a running FakeS3 stops it.
         if (!File.Exists(FilePath))
