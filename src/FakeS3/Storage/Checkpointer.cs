@@ -113,9 +113,13 @@ public sealed class Checkpointer : IDisposable
         catch (Exception e) when (e is LiteDB.LiteException or IOException or ObjectDisposedException or StoreUnavailableException)
         {
             Failures++;
-            // The log stays (LiteDB replays it at the next open), but an I/O error (a full disk) stops LiteDB's
-            // engine and every request would fail: reopen now, as a failed request would.
-            if (recover) _db.RecoverAfterFault(StorageFault.IsDiskFull(e));
+            // The log stays (LiteDB replays it at the next open). On a full disk the reserve goes, for the deletes
+            // that make room, and uploads are refused up front until there is room again. If LiteDB stopped its
+            // engine on the I/O error, reopen now, as a failed request would (LiteDB 5.0.21 kept its engine
+            // running after a checkpoint failed on a full tmpfs, EngineFaultTests; this guards the other case).
+            if (!recover) return false;
+            if (StorageFault.IsDiskFull(e)) _db.Room?.ReleaseReserve();
+            _db.RecoverAfterFault(diskFull: false);
             return false;
         }
     }

@@ -59,7 +59,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task CheckpointFailsOnFullDisk_StoreReopens_NeverAnswers500_AndComesBackWhenSpaceIsFreed()
+    public async Task CheckpointFailsOnFullDisk_ReadsNeverFail_ReserveIsReleased_AndItComesBackWhenSpaceIsFreed()
     {
         using var mount = TempMount.TryCreate("size=32m", out var whyNot);
         if (mount is null)
@@ -83,6 +83,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         db.Checkpoints.PausedForTests = false;
         await WaitUntil(() => db.Checkpoints.Failures > 0, "a checkpoint to fail on the full disk");
         output.WriteLine($"checkpoint failures: {db.Checkpoints.Failures}, unavailable: {db.IsUnavailable}");
+        Assert.False(File.Exists(dataPath + ".reserve")); // the full disk was noticed: the reserve was released
 
         // Fill what the released reserve gave back too: a reopen now has no room at all.
         fillers.Add(Fill(mount.Path, "filler1"));
