@@ -161,6 +161,17 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         Assert.Contains($"the data file '{dataPath}' cannot be reopened", down.Message);
         var put = await Assert.ThrowsAsync<AmazonS3Exception>(() => Put(client, "k2", 1024));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, put.StatusCode);
+
+        // With the SDK's default retry policy: it retries the 503, then surfaces the message.
+        var counter = new CountingHandler { InnerHandler = new SocketsHttpHandler() };
+        using (var retrying = s3.CreateS3Client(configure: c => c.HttpClientFactory = new TestFakeS3.HandlerHttpClientFactory(counter)))
+        {
+            var after = await Assert.ThrowsAsync<AmazonS3Exception>(() => Get(retrying, key));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+            Assert.Contains($"the data file '{dataPath}' cannot be reopened", after.Message);
+            output.WriteLine($"AWSSDK.S3 default retries: {counter.Count} attempts, then: {after.Message}");
+            Assert.True(counter.Count > 1, $"expected the SDK to retry a 503, it sent {counter.Count} request(s)");
+        }
         await Task.Delay(1000); // several backoff rounds fail while the file is held
         Assert.True(db.IsUnavailable);
         await holder.DisposeAsync();
@@ -169,6 +180,18 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         Assert.Null(db.Damage);
         Assert.Equal(body, await Get(client, key));
         await Put(client, "k2", 1024);
+    }
+
+    sealed class CountingHandler : DelegatingHandler
+    {
+        int _count;
+        public int Count => _count;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     static string Fill(string dir, string name)
