@@ -7,7 +7,7 @@
 #
 # Env: COMPARE_DURATION (10s), COMPARE_REPS (5), COMPARE_WARMUP (5s, one uncounted wrk round per server and load), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
 #      COMPARE_RSS_SIZE (1GiB), COMPARE_WRITE_DOCS (1),
-#      FAKES3_URL: use an already running endpoint instead of starting src/FakeS3 (no RSS measurement).
+#      FAKES3_URL: use an already running endpoint instead of starting src/FakeS3.Server (no RSS measurement).
 # Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3.
 set -euo pipefail
 
@@ -50,10 +50,10 @@ if [[ -n "${FAKES3_URL:-}" ]]; then
   furl="${FAKES3_URL%/}"
   log "using the running endpoint $furl (no RSS measurement)"
 else
-  dotnet publish "$repo/src/FakeS3/FakeS3.csproj" -c Release -o "$work/fakes3" -nologo -v quiet >/dev/null
+  dotnet publish "$repo/src/FakeS3.Server/FakeS3.Server.csproj" -c Release -o "$work/fakes3" -nologo -v quiet >/dev/null
   mkdir -p "$work/data"
   furl="http://127.0.0.1:$fport"
-  dotnet "$work/fakes3/FakeS3.dll" --urls "$furl" --FakeS3:DataPath "$work/data/fakes3.db" >"$work/fakes3.log" 2>&1 &
+  dotnet "$work/fakes3/FakeS3.Server.dll" --urls "$furl" --FakeS3:DataPath "$work/data/fakes3.db" >"$work/fakes3.log" 2>&1 &
   fpid=$!; pids+=("$fpid")
 fi
 burl="http://127.0.0.1:$bport"

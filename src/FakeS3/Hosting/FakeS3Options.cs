@@ -11,7 +11,23 @@ public sealed class FakeS3Options
     public string Region { get; set; } = "us-east-1";
 
     /// <summary>LiteDB data file. ":memory:" keeps everything in memory (in-process test hosts).</summary>
-    public string DataPath { get; set; } = Path.Combine("data", "fakes3.db");
+    public string DataPath { get; set; } = DefaultDataPath;
+
+    /// <summary>
+    /// The user's local data folder, never the working directory (a tool or `dotnet run` started inside a
+    /// source tree would otherwise write into it): ~/.local/share/fakes3/fakes3.db on Linux,
+    /// %LOCALAPPDATA%\fakes3\fakes3.db on Windows, ~/Library/Application Support/fakes3/fakes3.db on macOS;
+    /// the temp folder when there is no home.
+    /// </summary>
+    public static string DefaultDataPath
+    {
+        get
+        {
+            var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(root)) root = Path.GetTempPath();
+            return Path.Combine(root, "fakes3", "fakes3.db");
+        }
+    }
 
     public List<CredentialOptions> Credentials { get; set; } = [];
 

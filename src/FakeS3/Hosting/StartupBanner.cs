@@ -12,17 +12,43 @@ internal static class StartupBanner
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-            var endpoint = addresses is { Count: > 0 } ? string.Join(", ", addresses) : "(in-process)";
-            var credential = options.EffectiveCredentials[0];
-            Console.WriteLine($"""
-                FakeS3 is ready.
-                  endpoint:       {endpoint}   (path-style; virtual-hosted: http://<bucket>.{options.BaseDomain}:<port>)
-                  region:         {options.Region}
-                  access key:     {credential.AccessKeyId}
-                  secret key:     {credential.SecretAccessKey}
-                  data file:      {db.FilePath}
-                  buckets:        {(options.Buckets.Count == 0 ? "(none configured)" : string.Join(", ", options.Buckets))}
-                """);
+            Console.WriteLine(Text(addresses?.ToList() ?? [], options, db.FilePath));
         });
+    }
+
+    public static string Text(IReadOnlyList<string> addresses, FakeS3Options options, string dataFile)
+    {
+        var endpoints = addresses.Select(UsableEndpoint).Distinct().ToList();
+        var endpoint = endpoints.Count > 0 ? string.Join(", ", endpoints) : "(in-process)";
+        var wildcard = addresses.Any(a => UsableEndpoint(a) != a.TrimEnd('/'));
+        var virtualHosted = endpoints.Count > 0 && Uri.TryCreate(endpoints[0], UriKind.Absolute, out var first)
+            ? $"{first.Scheme}://<bucket>.{options.BaseDomain}:{first.Port}"
+            : $"http://<bucket>.{options.BaseDomain}";
+        var credential = options.EffectiveCredentials[0];
+        return $"""
+            FakeS3 is ready.
+              endpoint:       {endpoint}   (path-style; virtual-hosted: {virtualHosted}){(wildcard ? "\n                              listening on all interfaces: other hosts use this machine's name or address" : "")}
+              region:         {options.Region}
+              access key:     {credential.AccessKeyId}
+              secret key:     {credential.SecretAccessKey}
+              data file:      {dataFile}
+              buckets:        {(options.Buckets.Count == 0 ? "(none configured)" : string.Join(", ", options.Buckets))}
+            """;
+    }
+
+    /// <summary>
+    /// An address a client on this machine can use: Kestrel reports what it bound, and a wildcard bind
+    /// (0.0.0.0, [::], +, *) is not a host a client can connect or sign for; 127.0.0.1 is.
+    /// </summary>
+    public static string UsableEndpoint(string address)
+    {
+        var trimmed = address.TrimEnd('/');
+        var schemeEnd = trimmed.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0) return trimmed;
+        var authority = trimmed[(schemeEnd + 3)..];
+        var portStart = authority.LastIndexOf(':');
+        var host = portStart > authority.LastIndexOf(']') ? authority[..portStart] : authority;
+        var port = portStart > authority.LastIndexOf(']') ? authority[portStart..] : "";
+        return host is "0.0.0.0" or "[::]" or "+" or "*" ? $"{trimmed[..(schemeEnd + 3)]}127.0.0.1{port}" : trimmed;
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using Amazon.Runtime;
-using Amazon.S3;
 using FakeS3.Clock;
 using FakeS3.Diagnostics;
 using FakeS3.Hosting;
@@ -84,21 +82,22 @@ public sealed class FakeS3Host : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>An S3 client signed with the first configured credential, path-style, against this host.</summary>
-    public AmazonS3Client CreateS3Client() => CreateS3Client(Options.EffectiveCredentials[0].AccessKeyId, Options.EffectiveCredentials[0].SecretAccessKey);
+    /// <summary>The access key of the first configured credential (default "fakes3").</summary>
+    public string AccessKeyId => Options.EffectiveCredentials[0].AccessKeyId;
 
-    public AmazonS3Client CreateS3Client(string accessKeyId, string secretAccessKey)
-    {
-        var config = new AmazonS3Config
-        {
-            ServiceURL = BaseAddress.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = Options.Region,
-            MaxErrorRetry = 0,
-        };
-        if (_testServer is not null) config.HttpClientFactory = new TestServerHttpClientFactory(_testServer);
-        return new AmazonS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey), config);
-    }
+    /// <summary>The secret key of the first configured credential (default "fakes3secret").</summary>
+    public string SecretAccessKey => Options.EffectiveCredentials[0].SecretAccessKey;
+
+    /// <summary>The region every signature must be scoped to (default "us-east-1").</summary>
+    public string Region => Options.Region;
+
+    /// <summary>
+    /// A handler that reaches this host: the in-memory TestServer handler (no socket), or an ordinary
+    /// socket handler for Kestrel. Give it to any HTTP client or SDK that accepts one (the FakeS3.AWSSDK
+    /// package does this for AmazonS3Client). The caller disposes it.
+    /// </summary>
+    public HttpMessageHandler CreateHandler() =>
+        _testServer is null ? new SocketsHttpHandler() : new SdkUriHandler { InnerHandler = _testServer.CreateHandler() };
 
     /// <summary>Deletes every bucket and object and re-creates the configured buckets. The clock and the log stay.</summary>
     public void Reset() => _app.Services.GetRequiredService<FakeS3Initializer>().ResetStore();
@@ -108,15 +107,6 @@ public sealed class FakeS3Host : IAsyncDisposable
         HttpClient.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    /// <summary>Routes the SDK through the TestServer handler; the SDK signs Host "localhost", which TestServer sends.</summary>
-    sealed class TestServerHttpClientFactory(TestServer server) : HttpClientFactory
-    {
-        readonly HttpClient _client = new(new SdkUriHandler { InnerHandler = server.CreateHandler() });
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => _client;
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 
     /// <summary>
