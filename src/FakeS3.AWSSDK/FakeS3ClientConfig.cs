@@ -4,7 +4,13 @@ using Amazon.S3;
 namespace FakeS3.AwsSdk;
 
 /// <summary>The AmazonS3Config every FakeS3 client needs: its endpoint, path-style addressing, its region, no retries.</summary>
-public static class FakeS3ClientConfig
+/// <remarks>Also compiled into FakeS3.Testcontainers (internal there), which must not depend on the in-process library.</remarks>
+#if FAKES3_CLIENT_CONFIG_INTERNAL
+internal
+#else
+public
+#endif
+static class FakeS3ClientConfig
 {
     /// <summary>
     /// A config for FakeS3 at <paramref name="endpoint"/>. Path-style, because virtual-hosted names
