@@ -13,12 +13,14 @@ public sealed class FakeS3Clock(TimeProvider? real = null) : TimeProvider
     readonly Lock _gate = new();
     volatile ClockState _state = ClockState.Real;
 
+    /// <summary>Now, as every FakeS3 time rule sees it.</summary>
     public override DateTimeOffset GetUtcNow()
     {
         var s = _state;
         return s.FrozenAt ?? _real.GetUtcNow() + s.Offset;
     }
 
+    /// <summary>Real, offset (moved but ticking) or frozen.</summary>
     public FakeS3ClockMode Mode => _state switch
     {
         { FrozenAt: not null } => FakeS3ClockMode.Frozen,

@@ -10,7 +10,7 @@ namespace FakeS3.Diagnostics;
 /// Sits in front of S3Middleware and records every S3 request once it is answered, reading what the
 /// pipeline left on the features (S3RequestContext, the final S3Error). Rejections also go to the server log.
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, TimeProvider time, ILogger<RequestLogMiddleware> logger)
+internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, TimeProvider time, ILogger<RequestLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {

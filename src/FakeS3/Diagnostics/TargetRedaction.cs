@@ -4,7 +4,7 @@ namespace FakeS3.Diagnostics;
 /// Request targets for logs: signature values (X-Amz-Signature, SigV2 Signature) and session tokens are cut
 /// to a short prefix, so a log never holds a replayable URL.
 /// </summary>
-public static class TargetRedaction
+internal static class TargetRedaction
 {
     static readonly string[] Redacted = ["X-Amz-Signature", "Signature", "X-Amz-Security-Token"];
     const int KeptPrefix = 8;

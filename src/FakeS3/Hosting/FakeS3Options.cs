@@ -3,11 +3,16 @@ namespace FakeS3.Hosting;
 /// <summary>Configuration section "FakeS3" (appsettings.json, FakeS3__* environment variables, --FakeS3:* arguments).</summary>
 public sealed class FakeS3Options
 {
+    /// <summary>The configuration section these options bind to.</summary>
     public const string Section = "FakeS3";
+    /// <summary>Where the server listens without --urls: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:4568";
+    /// <summary>The access key accepted when no credentials are configured.</summary>
     public const string DefaultAccessKeyId = "fakes3";
+    /// <summary>The secret key accepted when no credentials are configured.</summary>
     public const string DefaultSecretAccessKey = "fakes3secret";
 
+    /// <summary>The region every signature's credential scope must name.</summary>
     public string Region { get; set; } = "us-east-1";
 
     /// <summary>LiteDB data file. ":memory:" keeps everything in memory (in-process test hosts).</summary>
@@ -29,6 +34,7 @@ public sealed class FakeS3Options
         }
     }
 
+    /// <summary>Accepted keys; empty means the one default pair.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
 
     /// <summary>Buckets created at start (and re-created by a reset).</summary>
@@ -40,6 +46,7 @@ public sealed class FakeS3Options
     /// <summary>Allowed clock skew for header auth and for "not yet valid" presigned URLs (S3: 15 minutes).</summary>
     public int MaxSkewSeconds { get; set; } = 900;
 
+    /// <summary>The /_fakes3/* admin API.</summary>
     public AdminOptions Admin { get; set; } = new();
 
     /// <summary>Print endpoint and credentials at start. In-process test hosts turn it off (one per test would be noise).</summary>
@@ -55,27 +62,40 @@ public sealed class FakeS3Options
     /// <summary>CORS rules for buckets created at start: bucket name → rules.</summary>
     public Dictionary<string, List<CorsRuleOptions>> Cors { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary><see cref="Credentials"/>, or the default pair when none are configured.</summary>
     public IReadOnlyList<CredentialOptions> EffectiveCredentials =>
         Credentials.Count > 0 ? Credentials : [new CredentialOptions { AccessKeyId = DefaultAccessKeyId, SecretAccessKey = DefaultSecretAccessKey }];
 }
 
+/// <summary>One accepted key pair (FakeS3:Credentials:N).</summary>
 public sealed class CredentialOptions
 {
+    /// <summary>The access key id clients sign with (no '/').</summary>
     public string AccessKeyId { get; set; } = "";
+    /// <summary>The secret key.</summary>
     public string SecretAccessKey { get; set; } = "";
+    /// <summary>When set, requests with this key must carry exactly this X-Amz-Security-Token.</summary>
     public string? SessionToken { get; set; }
 }
 
+/// <summary>The admin API settings (FakeS3:Admin).</summary>
 public sealed class AdminOptions
 {
+    /// <summary>Serve /_fakes3/* (default true).</summary>
     public bool Enabled { get; set; } = true;
 }
 
+/// <summary>One CORS rule of a bucket created at start (FakeS3:Cors:bucket:N), as in PutBucketCors.</summary>
 public sealed class CorsRuleOptions
 {
+    /// <summary>Origins, '*' wildcards allowed.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
+    /// <summary>GET, PUT, POST, DELETE, HEAD.</summary>
     public List<string> AllowedMethods { get; set; } = [];
+    /// <summary>Request headers a preflight may ask for, '*' wildcards allowed.</summary>
     public List<string> AllowedHeaders { get; set; } = [];
+    /// <summary>Response headers a browser script may read.</summary>
     public List<string> ExposeHeaders { get; set; } = [];
+    /// <summary>How long a browser may cache the preflight.</summary>
     public int? MaxAgeSeconds { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace FakeS3.Http;
 
 /// <summary>Which unsigned requests S3 would serve: reads of public-read objects and listings of public-read buckets.</summary>
-public static class AnonymousAccess
+internal static class AnonymousAccess
 {
     public static bool IsAllowed(S3RequestContext ctx)
     {

@@ -12,7 +12,7 @@ namespace FakeS3.Http;
 /// The S3 pipeline, in order: request ids → target + operation → authentication → endpoint. Every failure
 /// becomes S3 XML through the one writer; anything unexpected is an InternalError, never a bare 500 page.
 /// </summary>
-public sealed class S3Middleware(
+internal sealed class S3Middleware(
     RequestDelegate next,
     S3Services services,
     RequestAuthenticator authenticator,

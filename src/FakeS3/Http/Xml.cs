@@ -6,7 +6,7 @@ namespace FakeS3.Http;
 /// XML text escaping shared by the error writer and the response writers. Text nodes only: quotes stay literal,
 /// as S3 prints them in messages such as Policy Condition failed: ["starts-with", "$key", "mytest/"] [REC].
 /// </summary>
-public static class Xml
+internal static class Xml
 {
     public static void Escape(StringBuilder sb, string value)
     {

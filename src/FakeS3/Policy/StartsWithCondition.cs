@@ -1,7 +1,7 @@
 namespace FakeS3.Policy;
 
 /// <summary><c>["starts-with", "$field", "prefix"]</c>; an empty prefix accepts any value that is present.</summary>
-public sealed record StartsWithCondition(string FieldReference, string Prefix) : PolicyCondition
+internal sealed record StartsWithCondition(string FieldReference, string Prefix) : PolicyCondition
 {
     public override string Printed => Print("starts-with", FieldReference, Prefix);
 

@@ -72,6 +72,7 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>A client for presigned URLs and POST forms; relative URIs resolve against <see cref="BaseAddress"/>.</summary>
     public HttpClient HttpClient { get; }
 
+    /// <summary>The options this host runs with (after <c>configure</c>).</summary>
     public FakeS3Options Options => _app.Services.GetRequiredService<IOptions<FakeS3Options>>().Value;
 
     /// <summary>The one clock every time rule reads: Set, Advance, Reset.</summary>
@@ -80,6 +81,7 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>Every S3 request so far, newest first, with explanations for rejections.</summary>
     public RequestLog Requests => _app.Services.GetRequiredService<RequestLog>();
 
+    /// <summary>The host's services, for what the properties above do not cover.</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The access key of the first configured credential (default "fakes3").</summary>
@@ -102,6 +104,7 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>Deletes every bucket and object and re-creates the configured buckets. The clock and the log stay.</summary>
     public void Reset() => _app.Services.GetRequiredService<FakeS3Initializer>().ResetStore();
 
+    /// <summary>Stops the host and frees its in-memory store.</summary>
     public async ValueTask DisposeAsync()
     {
         HttpClient.Dispose();

@@ -7,7 +7,7 @@ namespace FakeS3.Http.Buckets;
 /// ListObjectVersions). Paging resumes after a key or common prefix by name, so deletions between pages
 /// never skip or repeat a key.
 /// </summary>
-public sealed record ObjectListing(IReadOnlyList<ObjectRecord> Contents, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? LastReturned)
+internal sealed record ObjectListing(IReadOnlyList<ObjectRecord> Contents, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? LastReturned)
 {
     public static ObjectListing Page(IObjectStore store, string bucket, string prefix, string? delimiter, string? after, int maxKeys)
     {

@@ -9,7 +9,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Multipart;
 
 /// <summary>CompleteMultipartUpload: parts ascending, present with matching ETags, all but the last ≥ 5 MiB; ETag "md5-N".</summary>
-public static class CompleteMultipartEndpoint
+internal static class CompleteMultipartEndpoint
 {
     const long MinPartSize = 5L * 1024 * 1024;
 

@@ -7,7 +7,7 @@ namespace FakeS3.Http.Objects;
 /// Canned ACLs only: Put{Object,Bucket}Acl take x-amz-acl (or a policy granting AllUsers READ → public-read);
 /// Get renders the owner's FULL_CONTROL grant plus AllUsers READ/WRITE for public ACLs.
 /// </summary>
-public sealed class AclEndpoint : IS3Endpoint
+internal sealed class AclEndpoint : IS3Endpoint
 {
     const string AllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
 
