@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.S3;
 using FakeS3.AwsSdk;
 
@@ -17,9 +18,13 @@ public static class FakeS3HostS3ClientExtensions
     }
 
     /// <summary>An S3 client for the host signed with other keys (e.g. a second configured credential, or wrong ones).</summary>
-    public static AmazonS3Client CreateS3Client(this FakeS3Host host, string accessKeyId, string secretAccessKey)
+    public static AmazonS3Client CreateS3Client(this FakeS3Host host, string accessKeyId, string secretAccessKey) =>
+        host.CreateS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey));
+
+    /// <summary>An S3 client for the host with any SDK credentials (e.g. SessionAWSCredentials for a credential with a SessionToken).</summary>
+    public static AmazonS3Client CreateS3Client(this FakeS3Host host, AWSCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(host);
-        return FakeS3ClientConfig.CreateClient(host.BaseAddress, host.Region, accessKeyId, secretAccessKey, host.CreateHandler());
+        return new AmazonS3Client(credentials, FakeS3ClientConfig.Create(host.BaseAddress, host.Region, host.CreateHandler()));
     }
 }

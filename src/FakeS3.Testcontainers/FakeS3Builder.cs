@@ -68,6 +68,17 @@ public sealed class FakeS3Builder : ContainerBuilder<FakeS3Builder, FakeS3Contai
             .WithEnvironment("FakeS3__Region", region);
     }
 
+    /// <summary>
+    /// The bearer token of the admin API (clock, reset, request log). FakeS3 listens on all interfaces inside
+    /// the container, so the admin API always needs one; by default the builder picks a random token.
+    /// </summary>
+    public FakeS3Builder WithAdminToken(string token)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        return Merge(DockerResourceConfiguration, new FakeS3Configuration(adminToken: token))
+            .WithEnvironment("FakeS3__Admin__Token", token);
+    }
+
     /// <inheritdoc />
     public override FakeS3Container Build()
     {
@@ -83,6 +94,7 @@ public sealed class FakeS3Builder : ContainerBuilder<FakeS3Builder, FakeS3Contai
             .WithEnvironment("FakeS3__DataPath", ":memory:")
             .WithCredentials(DefaultAccessKeyId, DefaultSecretAccessKey)
             .WithRegion(DefaultRegion)
+            .WithAdminToken(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)))
             // The same health rule as the image's HEALTHCHECK (docker/healthcheck.sh): any HTTP answer on the
             // S3 port means FakeS3 is serving (an unsigned GET / is S3's 403 AccessDenied document).
             .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request

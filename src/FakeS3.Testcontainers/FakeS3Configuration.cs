@@ -5,12 +5,13 @@ public sealed class FakeS3Configuration : ContainerConfiguration
 {
     /// <summary>Initializes a configuration with FakeS3 settings; null leaves a setting to the previous value.</summary>
     public FakeS3Configuration(string? accessKeyId = null, string? secretAccessKey = null, string? region = null,
-        IReadOnlyList<string>? buckets = null)
+        IReadOnlyList<string>? buckets = null, string? adminToken = null)
     {
         AccessKeyId = accessKeyId;
         SecretAccessKey = secretAccessKey;
         Region = region;
         Buckets = buckets;
+        AdminToken = adminToken;
     }
 
     /// <summary>Copies a Docker resource configuration (Testcontainers' builder plumbing).</summary>
@@ -33,6 +34,7 @@ public sealed class FakeS3Configuration : ContainerConfiguration
         SecretAccessKey = BuildConfiguration.Combine(oldValue.SecretAccessKey, newValue.SecretAccessKey);
         Region = BuildConfiguration.Combine(oldValue.Region, newValue.Region);
         Buckets = (oldValue.Buckets ?? []).Concat(newValue.Buckets ?? []).ToList();
+        AdminToken = BuildConfiguration.Combine(oldValue.AdminToken, newValue.AdminToken);
     }
 
     /// <summary>The access key clients sign with.</summary>
@@ -43,6 +45,9 @@ public sealed class FakeS3Configuration : ContainerConfiguration
 
     /// <summary>The region signatures must be scoped to.</summary>
     public string? Region { get; }
+
+    /// <summary>The bearer token of the admin API (/_fakes3/*).</summary>
+    public string? AdminToken { get; }
 
     /// <summary>Buckets FakeS3 creates at start.</summary>
     public IReadOnlyList<string>? Buckets { get; }

@@ -33,6 +33,9 @@ public sealed class FakeS3Container : DockerContainer
     /// <summary>The region signatures must be scoped to.</summary>
     public string GetRegion() => _configuration.Region!;
 
+    /// <summary>The admin API's bearer token: send <c>Authorization: Bearer {token}</c> to <see cref="GetEndpoint"/>/_fakes3/*.</summary>
+    public string GetAdminToken() => _configuration.AdminToken!;
+
     /// <summary>An AmazonS3Client for this container: its endpoint, credentials and region, path-style, no retries.</summary>
     public AmazonS3Client CreateS3Client() =>
         FakeS3ClientConfig.CreateClient(GetEndpoint(), GetRegion(), GetAccessKeyId(), GetSecretAccessKey());

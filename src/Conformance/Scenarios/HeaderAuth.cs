@@ -98,5 +98,10 @@ public static class HeaderAuth
         yield return S("rejects an unsigned x-amz-meta-* header on a header-signed request", "[UNCONFIRMED]",
             Expect.Error(403, "AccessDenied", "There were headers present in the request which were not signed").With("HeadersNotSigned", "x-amz-meta-unsigned"),
             ctx => PutAsync(ctx, "abc", s => s with { Unsigned = new HashSet<string> { "x-amz-meta-unsigned" } }, r => r.Headers.TryAddWithoutValidation("x-amz-meta-unsigned", "1")));
+
+        // Reported S3 answers (coda packs-sdk PR 3093): a header signature must cover host, so it cannot be replayed on another virtual host.
+        yield return S("rejects header auth whose SignedHeaders omit host", "[WIRE]",
+            Expect.Error(403, "AccessDenied", "There were headers present in the request which were not signed").With("HeadersNotSigned", "host").Stored("nothing stored"),
+            ctx => PutAsync(ctx, "abc", s => s with { Unsigned = new HashSet<string> { "host" } }));
     }
 }

@@ -165,5 +165,14 @@ public static class PresignedGet
 
         yield return S("refuses an anonymous GET on a private bucket", "[REC]",
             Expect.Error(403, "AccessDenied", "Access Denied"), async ctx => await ctx.Raw.GetAsync(ctx.ObjectUri(await ctx.SharedObjectAsync()), ctx.CancellationToken));
+
+        // Reported S3 answer (amazonka issue 272: a presigned URL with an empty X-Amz-SignedHeaders).
+        yield return S("rejects a presigned GET whose X-Amz-SignedHeaders omit host", "[WIRE]",
+            Expect.Error(403, "AccessDenied", "There were headers present in the request which were not signed").With("HeadersNotSigned", "host"),
+            ctx => GetAsync(ctx, s => s with { SignHost = false }));
+
+        yield return S("answers NoSuchBucket to an anonymous GET in a bucket that does not exist", "[REC]",
+            Expect.Error(404, "NoSuchBucket", "The specified bucket does not exist").With("BucketName"),
+            async ctx => await ctx.Raw.GetAsync(ctx.ObjectUri("k.txt", bucket: "fakes3-missing-" + Guid.NewGuid().ToString("N")[..20]), ctx.CancellationToken));
     }
 }

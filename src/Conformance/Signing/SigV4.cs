@@ -50,7 +50,8 @@ public static class SigV4
         var date = spec.Date;
         var credDate = spec.CredentialDate ?? DateStamp(date);
         var credential = spec.CredentialOverride ?? $"{spec.AccessKeyId}/{credDate}/{spec.Region}/{spec.Service}/{spec.Terminal}";
-        var signedHeaders = spec.Headers.Keys.Select(k => k.ToLowerInvariant()).Append("host").Distinct().Order(StringComparer.Ordinal).ToList();
+        var signedHeaders = spec.Headers.Keys.Select(k => k.ToLowerInvariant()).Append(spec.SignHost ? "host" : null).OfType<string>()
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         var query = new List<KeyValuePair<string, string>>(ParseQuery(url.Query));
         void Add(string name, string? value) { if (value is not null && !spec.Omit.Contains(name)) query.Add(new(name, value)); }
         Add("X-Amz-Algorithm", spec.Algorithm);
@@ -85,6 +86,7 @@ public static class SigV4
             if (spec.Unsigned.Contains(name)) continue;
             headers[name] = string.Join(',', h.Value);
         }
+        if (spec.Unsigned.Contains("host")) headers.Remove("host");
         var signed = headers.Keys.ToList();
         var credDate = DateStamp(date);
         var canonical = CanonicalRequest(request.Method.Method, request.RequestUri!.AbsolutePath,
@@ -158,6 +160,8 @@ public sealed record PresignSpec
     public string? HostForSigning { get; init; }
     public string? SignatureOverride { get; init; }
     public string PayloadHash { get; init; } = SigV4.UnsignedPayload;
+    /// <summary>False leaves host out of X-Amz-SignedHeaders (no SDK does; S3 refuses it).</summary>
+    public bool SignHost { get; init; } = true;
     /// <summary>Headers signed in addition to host (the caller must send them).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     /// <summary>Extra query parameters covered by the signature (response-*, x-amz-checksum-*...).</summary>

@@ -1,15 +1,21 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
 namespace FakeS3.Admin;
 
-/// <summary>JSON in and out of the admin API: camelCase, enums as strings, nulls omitted.</summary>
+/// <summary>
+/// JSON in and out of the admin API: camelCase, enums as strings, nulls omitted. Quotes, ampersands and
+/// non-ASCII are written as themselves (curl output stays readable): the responses are application/json with
+/// nosniff, never HTML, so the default HTML-safe escaping buys nothing.
+/// </summary>
 internal static class AdminJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
@@ -23,12 +29,15 @@ internal static class AdminJson
     public static Task ErrorAsync(HttpContext http, int status, string message) =>
         WriteAsync(http, new AdminError(message), status);
 
-    /// <summary>The body as <typeparamref name="T"/>, or null (and a 400 already written) when it is not valid JSON.</summary>
+    /// <summary>
+    /// The body as <typeparamref name="T"/>, or null (and a 400 already written) when it is not valid JSON.
+    /// The content type is not looked at here: AdminAccessGuard has already decided whether it was acceptable.
+    /// </summary>
     public static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
     {
         try
         {
-            var value = await http.Request.ReadFromJsonAsync<T>(Options, http.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, Options, http.RequestAborted);
             if (value is not null) return value;
         }
         catch (JsonException e)

@@ -16,7 +16,11 @@ internal static class AdminRouting
     {
         if (!options.Admin.Enabled) return;
         app.MapWhen(http => IsAdmin(http, options.BaseDomain),
-            admin => admin.Map(AdminMiddleware.Prefix, a => a.UseMiddleware<AdminMiddleware>()));
+            admin => admin.Map(AdminMiddleware.Prefix, a =>
+            {
+                a.UseMiddleware<AdminGuardMiddleware>();
+                a.UseMiddleware<AdminMiddleware>();
+            }));
     }
 
     static bool IsAdmin(HttpContext http, string baseDomain)

@@ -26,8 +26,12 @@ internal sealed class ClockEndpoint(TimeProvider time, ILogger<ClockEndpoint> lo
                     "Send exactly one of {\"advanceSeconds\": N} or {\"time\": \"2030-01-01T00:00:00Z\"}.");
                 return;
             }
-            if (change.Time is { } t) clock.Set(t);
-            else clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds!.Value));
+            if (!TryMove(clock, change))
+            {
+                await AdminJson.ErrorAsync(http, StatusCodes.Status400BadRequest,
+                    $"The clock must stay between {FakeS3Clock.Earliest:O} and {FakeS3Clock.Latest:O} (now {clock.GetUtcNow():O}); it was not moved.");
+                return;
+            }
             Log.ClockMoved(logger, clock.GetUtcNow(), clock.Mode.ToString());
         }
         else if (HttpMethods.IsDelete(http.Request.Method))
@@ -41,6 +45,23 @@ internal sealed class ClockEndpoint(TimeProvider time, ILogger<ClockEndpoint> lo
             return;
         }
         await AdminJson.WriteAsync(http, ClockView.Of(clock));
+    }
+
+    /// <summary>False when the move would leave the clock's range (it is then not moved).</summary>
+    static bool TryMove(FakeS3Clock clock, ClockChange change)
+    {
+        try
+        {
+            if (change.Time is { } t) clock.Set(t);
+            // Beyond the whole range TimeSpan itself would overflow.
+            else if (Math.Abs(change.AdvanceSeconds!.Value) >= (FakeS3Clock.Latest - FakeS3Clock.Earliest).TotalSeconds) return false;
+            else clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds.Value));
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 }
 

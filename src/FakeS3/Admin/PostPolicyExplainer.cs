@@ -29,9 +29,11 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
         {
             return result with { ErrorCode = "InvalidPolicyDocument", Reason = "The 'policy' field is not base64 of a JSON document: " + ex.Message };
         }
+        if (root.ValueKind != JsonValueKind.Object)
+            return result with { ErrorCode = "InvalidPolicyDocument", Reason = $"The policy is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object with 'expiration' and 'conditions'." };
         var conditions = root.TryGetProperty("conditions", out var c) && c.ValueKind == JsonValueKind.Array ? c.EnumerateArray().ToList() : [];
-        DateTimeOffset? expires = root.TryGetProperty("expiration", out var e) && DateTimeOffset.TryParse(e.GetString(),
-            CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exp) ? exp : null;
+        DateTimeOffset? expires = root.TryGetProperty("expiration", out var e) && e.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(e.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exp) ? exp : null;
         var credential = fields.GetValueOrDefault("x-amz-credential")?.Split('/');
         result = result with
         {
@@ -40,11 +42,13 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
             KeyPrefix = Condition(conditions, "key") is { Op: "starts-with", Value: var p } ? p : null,
             AccessKeyId = credential?[0], Region = credential is { Length: > 2 } ? credential[2] : null,
             Expires = expires, SecondsLeft = expires is { } x ? Math.Round((x - now).TotalSeconds, 3) : null,
-            Conditions = [.. conditions.Select(object (j) => j)],
+            Conditions = [.. conditions.Select(RedactedCondition)],
         };
         var (accepted, code, reason) = Check(fields, policy, credential, expires, now);
         if (accepted) (accepted, code, reason) = EvaluateConditions(fields, policy, result.Bucket, now);
-        return result with { Accepted = accepted, ErrorCode = code, Reason = reason };
+        var secrets = SecretRedaction.With([], [fields.GetValueOrDefault("x-amz-signature"), fields.GetValueOrDefault("signature"),
+            fields.GetValueOrDefault("x-amz-security-token")], options.Value);
+        return result with { Accepted = accepted, ErrorCode = code, Reason = SecretRedaction.Scrub(reason, secrets) };
     }
 
     (bool, string?, string?) Check(Dictionary<string, string> fields, string policy, string[]? credential, DateTimeOffset? expires, DateTimeOffset now)
@@ -79,14 +83,27 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
         }
     }
 
+    /// <summary>
+    /// {"field": value} or ["op", "$field", value]; conditions of other shapes (["content-length-range", 0, 10],
+    /// numbers where names belong) are skipped here and judged by the policy engine.
+    /// </summary>
     static (string? Op, string? Value) Condition(List<JsonElement> conditions, string field)
     {
         foreach (var c in conditions)
         {
             if (c.ValueKind == JsonValueKind.Object && c.TryGetProperty(field, out var v)) return ("eq", v.ToString());
-            if (c.ValueKind == JsonValueKind.Array && c.GetArrayLength() == 3 && c[1].GetString() == "$" + field)
-                return (c[0].GetString()?.ToLowerInvariant(), c[2].ToString());
+            if (c.ValueKind == JsonValueKind.Array && c.GetArrayLength() == 3 && c[0].ValueKind == JsonValueKind.String
+                && c[1].ValueKind == JsonValueKind.String && c[1].GetString() == "$" + field)
+                return (c[0].GetString()!.ToLowerInvariant(), c[2].ToString());
         }
         return (null, null);
+    }
+
+    /// <summary>The condition as sent, except a session token's value (JS SDK policies carry one).</summary>
+    static object RedactedCondition(JsonElement condition)
+    {
+        var text = condition.GetRawText();
+        var scrubbed = SecretRedaction.Scrub(text, [])!;
+        return scrubbed == text ? condition : JsonDocument.Parse(scrubbed).RootElement.Clone();
     }
 }

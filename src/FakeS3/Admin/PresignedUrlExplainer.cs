@@ -18,6 +18,8 @@ internal sealed class PresignedUrlExplainer(RequestAuthenticator authenticator, 
     IOptions<FakeS3Options> options, TimeProvider time)
 {
     static readonly string[] Methods = ["GET", "PUT", "HEAD", "DELETE", "POST"];
+    static readonly long UnixSecondsMin = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    static readonly long UnixSecondsMax = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     public ExplainResult? Explain(string url, string? method, IReadOnlyDictionary<string, string>? headers)
     {
@@ -48,8 +50,11 @@ internal sealed class PresignedUrlExplainer(RequestAuthenticator authenticator, 
         var credential = query["X-Amz-Credential"]?.Split('/');
         DateTimeOffset? signedAt = DateTimeOffset.TryParseExact(query["X-Amz-Date"], SigV4Constants.AmzDateFormat,
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
-        DateTimeOffset? expires = signedAt is { } s && long.TryParse(query["X-Amz-Expires"], out var seconds) ? s.AddSeconds(seconds) : null;
-        if (expires is null && long.TryParse(query["Expires"], out var epoch)) expires = DateTimeOffset.FromUnixTimeSeconds(epoch);
+        // Out-of-range values (X-Amz-Expires=1e18, Expires before year 1) explain as "no expiry"; the verdict below names the error.
+        DateTimeOffset? expires = signedAt is { } s && long.TryParse(query["X-Amz-Expires"], out var seconds)
+            && seconds <= (DateTimeOffset.MaxValue - s).TotalSeconds && seconds >= (DateTimeOffset.MinValue - s).TotalSeconds ? s.AddSeconds(seconds) : null;
+        if (expires is null && long.TryParse(query["Expires"], out var epoch) && epoch >= UnixSecondsMin && epoch <= UnixSecondsMax)
+            expires = DateTimeOffset.FromUnixTimeSeconds(epoch);
         return new ExplainResult(query["X-Amz-Signature"] is not null ? "SigV4Query" : query["Signature"] is not null ? "SigV2Query" : "Unsigned")
         {
             Accepted = false,

@@ -5,24 +5,25 @@ namespace FakeS3.Diagnostics;
 
 /// <summary>
 /// For the request log: which auth mechanism a request presented and under which access key, read from the
-/// raw request. Needed because a rejected request never got an AuthResult.
+/// raw request. Needed because a rejected request never got an AuthResult. Query names are read decoded and
+/// case-sensitive, exactly as the authenticator reads them.
 /// </summary>
 internal static class AuthMechanism
 {
-    public static string Presented(HttpRequest request, S3Operation? operation)
+    public static string Presented(HttpRequest request, S3Query query, S3Operation? operation)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("AWS4-", StringComparison.Ordinal)) return "SigV4Header";
         if (authorization.StartsWith("AWS ", StringComparison.Ordinal)) return "SigV2Header";
-        if (request.Query.ContainsKey("X-Amz-Signature") || request.Query.ContainsKey("X-Amz-Credential")) return "SigV4Query";
-        if (request.Query.ContainsKey("Signature") || request.Query.ContainsKey("AWSAccessKeyId")) return "SigV2Query";
+        if (query.Has("X-Amz-Signature") || query.Has("X-Amz-Credential")) return "SigV4Query";
+        if (query.Has("Signature") || query.Has("AWSAccessKeyId")) return "SigV2Query";
         if (operation == S3Operation.PostObject) return "PostPolicy";
         return "Anonymous";
     }
 
-    public static string? AccessKeyId(HttpRequest request)
+    public static string? AccessKeyId(HttpRequest request, S3Query query)
     {
-        var credential = request.Query["X-Amz-Credential"].ToString();
+        var credential = query["X-Amz-Credential"] ?? "";
         if (credential.Length == 0)
         {
             var authorization = request.Headers.Authorization.ToString();
@@ -34,7 +35,7 @@ internal static class AuthMechanism
             var slash = credential.IndexOf('/');
             return slash < 0 ? credential : credential[..slash];
         }
-        var v2 = request.Query["AWSAccessKeyId"].ToString();
-        return v2.Length > 0 ? v2 : null;
+        var v2 = query["AWSAccessKeyId"];
+        return v2 is { Length: > 0 } ? v2 : null;
     }
 }

@@ -12,4 +12,6 @@ internal static class EventIds
     public const int ClockMoved = 200;
     public const int ClockReset = 201;
     public const int StoreReset = 202;
+    public const int AdminRefused = 203;
+    public const int AdminFailed = 204;
 }

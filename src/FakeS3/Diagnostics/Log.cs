@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(EventIds.StoreReset, LogLevel.Information, "Store reset through the admin API: {Buckets} configured bucket(s) re-created", EventName = nameof(EventIds.StoreReset))]
     public static partial void StoreReset(ILogger logger, int buckets);
+
+    [LoggerMessage(EventIds.AdminRefused, LogLevel.Warning, "Admin call {Method} {Path} refused: {Status} {Reason}", EventName = nameof(EventIds.AdminRefused))]
+    public static partial void AdminRefused(ILogger logger, string method, string path, int status, string reason);
+
+    [LoggerMessage(EventIds.AdminFailed, LogLevel.Error, "Admin call {Path} failed", EventName = nameof(EventIds.AdminFailed))]
+    public static partial void AdminFailed(ILogger logger, string path, Exception exception);
 }

@@ -13,7 +13,7 @@ namespace FakeS3.Diagnostics;
 /// Completes a rejection's Explanation before it is written (so the x-fakes3-explanation header, the request
 /// log and the server log all carry the same text): a signature diagnosis for SignatureDoesNotMatch, the
 /// test-clock state for time errors, the configured region or keys where those are the cause.
-/// Never adds secrets or full signatures.
+/// Never adds secrets or full signatures, and scrubs any the texts picked up (<see cref="SecretRedaction"/>).
 /// </summary>
 internal sealed class RejectionExplainer(IOptions<FakeS3Options> options, TimeProvider time, ILogger<RejectionExplainer> logger)
 {
@@ -33,11 +33,12 @@ internal sealed class RejectionExplainer(IOptions<FakeS3Options> options, TimePr
                 $"Header(s) {names} were added after signing (they are not in SignedHeaders). Sign them, or do not send them.",
             S3ErrorCode.AuthorizationQueryParametersError or S3ErrorCode.AuthorizationHeaderMalformed when error.Detail("Region") is not null =>
                 $"FakeS3 is configured for region '{o.Region}' (FakeS3:Region); configure the client with that region, or FakeS3 with the client's.",
+            // Never list the configured key ids: the explanation reaches logs and response headers.
             S3ErrorCode.InvalidAccessKeyId =>
-                $"FakeS3 knows the access key(s) {string.Join(", ", o.EffectiveCredentials.Select(c => $"'{c.AccessKeyId}'"))} (FakeS3:Credentials).",
+                "The access key is not one of FakeS3:Credentials (without any configured, only the default pair printed in the start-up banner).",
             _ => null,
         };
-        var text = extra is null ? baseText : baseText + " " + extra;
+        var text = SecretRedaction.Scrub(extra is null ? baseText : baseText + " " + extra, SecretRedaction.SecretsOf(http, o))!;
         return text == error.Explanation ? error : error.WithExplanation(text);
     }
 

@@ -115,7 +115,7 @@ internal static class SignatureDiagnosis
         }
         var pairs = rawQuery.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.IndexOf('=') is var eq && eq < 0 ? (Name: p, Value: "") : (Name: p[..eq], Value: p[(eq + 1)..]))
-            .Where(p => !(presigned && p.Name == "X-Amz-Signature"))
+            .Where(p => !(presigned && Signing.UriEncoding.Decode(p.Name) == Signing.SigV4Constants.XAmzSignature))
             .Select(p => (Name: Enc(p.Name), Value: Enc(p.Value)))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal);
         return string.Join('&', pairs.Select(p => p.Name + "=" + p.Value));

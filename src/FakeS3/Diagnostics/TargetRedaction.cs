@@ -2,13 +2,13 @@ namespace FakeS3.Diagnostics;
 
 /// <summary>
 /// Request targets for logs: signature values (X-Amz-Signature, SigV2 Signature) and session tokens are cut
-/// to a short prefix, so a log never holds a replayable URL.
+/// to a short prefix, so a log never holds a replayable URL. Parameter names are matched after
+/// percent-decoding, as the authenticator reads them ("X-Amz-Signatur%65" is X-Amz-Signature).
 /// </summary>
 internal static class TargetRedaction
 {
-    static readonly string[] Redacted = ["X-Amz-Signature", "Signature", "X-Amz-Security-Token"];
     const int KeptPrefix = 8;
-    const string Cut = "...";
+    const string Cut = SecretRedaction.Cut;
 
     /// <summary>Runs for every logged request: returns the target itself when nothing needs cutting, else one string.</summary>
     public static string Redact(string rawTarget)
@@ -68,12 +68,6 @@ internal static class TargetRedaction
         return false;
     }
 
-    static bool IsRedacted(ReadOnlySpan<char> name)
-    {
-        foreach (var r in Redacted)
-        {
-            if (name.Equals(r, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    static bool IsRedacted(ReadOnlySpan<char> name) =>
+        SecretRedaction.IsSecretParameter(name.Contains('%') ? Signing.UriEncoding.Decode(name) : name);
 }

@@ -83,6 +83,15 @@ public sealed class AdminOptions
 {
     /// <summary>Serve /_fakes3/* (default true).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Bearer token for the admin API. Required whenever it is set, and always when FakeS3 listens on a
+    /// non-loopback address (a random one is generated and printed in the banner when none is set).
+    /// </summary>
+    public string? Token { get; set; }
+
+    /// <summary>Host names, besides loopback names, IP literals and BaseDomain, the admin API answers to (DNS-rebinding guard).</summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }
 
 /// <summary>One CORS rule of a bucket created at start (FakeS3:Cors:bucket:N), as in PutBucketCors.</summary>

@@ -10,12 +10,7 @@ public static class FakeS3WebHostExtensions
     {
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
             builder.UseUrls(FakeS3Options.DefaultUrl);
-        // One line per request from the framework would cost more than serving the request.
-        // The hosting category only logs request start/stop, but while any level of it is enabled every request
-        // also opens a log scope and an Activity: off, presigned GETs measured ~10% faster (docs/benchmarks.md).
-        builder.ConfigureLogging(l => l
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
+        builder.ConfigureLogging(l => l.AddFakeS3LogFilters());
         builder.ConfigureKestrel(k =>
         {
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
@@ -25,4 +20,14 @@ public static class FakeS3WebHostExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// One line per request from the framework would cost more than serving the request, and it would print
+    /// every URL whole, signatures and session tokens included (FakeS3's own log lines are redacted).
+    /// The hosting category only logs request start/stop, but while any level of it is enabled every request
+    /// also opens a log scope and an Activity: off, presigned GETs measured ~10% faster (docs/benchmarks.md).
+    /// </summary>
+    public static ILoggingBuilder AddFakeS3LogFilters(this ILoggingBuilder logging) => logging
+        .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+        .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 }

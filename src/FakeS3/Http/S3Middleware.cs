@@ -51,9 +51,7 @@ internal sealed class S3Middleware(
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
-                if (ctx.IsAnonymous && !AnonymousAccess.IsAllowed(ctx))
-                    throw new S3Exception(S3Errors.AccessDenied().WithExplanation(
-                        "The request carries no signature (no Authorization header, no X-Amz-Signature or Signature query parameter) and the resource is not public."));
+                if (ctx.IsAnonymous) AnonymousAccess.Ensure(ctx);
             }
             if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
             if (!_table.TryGetValue(operation, out var handle))

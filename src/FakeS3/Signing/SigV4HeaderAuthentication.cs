@@ -23,7 +23,7 @@ internal sealed class SigV4HeaderAuthentication(ICredentialStore credentials, Si
         EnsureNotSkewed(amzDate, requestTime);
         // Header auth gets the same unsigned-header rule as presign: the AWS docs require every x-amz-*
         // header to be signed and all SDKs sign them (FakeS3 decision; spec §2.2 says UNCONFIRMED for S3).
-        SigV4Verifier.EnsureAmzHeadersSigned(request, parsed.SignedHeaderNames);
+        SigV4Verifier.EnsureHeadersSigned(request, parsed.SignedHeaderNames);
         var computed = verifier.Compute(request, scope, credential.SecretAccessKey, amzDate, parsed.SignedHeaderNames,
             parsed.SignedHeaders, payloadHash, presigned: false);
         SigV4Verifier.EnsureMatches(computed, scope.AccessKeyId, parsed.Signature, request);

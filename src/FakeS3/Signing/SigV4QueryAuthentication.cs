@@ -17,7 +17,7 @@ internal sealed class SigV4QueryAuthentication(ICredentialStore credentials, Sig
         if (!credentials.TryGet(query.Scope.AccessKeyId, out var credential))
             throw new S3Exception(S3Errors.InvalidAccessKeyId(query.Scope.AccessKeyId));
         EnsureTimely(query);
-        SigV4Verifier.EnsureAmzHeadersSigned(request, query.SignedHeaderNames);
+        SigV4Verifier.EnsureHeadersSigned(request, query.SignedHeaderNames);
         var key = PresignedSignatureCache.KeyFor(request, query.SignedHeaderNames, credential.SecretAccessKey);
         var cached = _matched.Get(key);
         var computed = cached ?? verifier.Compute(request, query.Scope, credential.SecretAccessKey, query.AmzDateText,

@@ -36,13 +36,16 @@ internal sealed class SigV4Verifier(SigningKeyCache keys)
     }
 
     /// <summary>
-    /// Any x-amz-* request header missing from SignedHeaders → AccessDenied HeadersNotSigned (spec §2.2 #8).
-    /// x-amz-content-sha256 is exempt, as in LocalStack [2ND]: header auth has its own error for it (§2.3)
-    /// and SDKs add it to presigned PUTs without signing it.
+    /// `host` and any x-amz-* request header missing from SignedHeaders → AccessDenied HeadersNotSigned (spec
+    /// §2.2 #8; spec §1: host must be signed). A signature without host would be valid for every bucket's
+    /// virtual host. S3 answers exactly this for both forms [WIRE, reported: presigned URL with an empty
+    /// X-Amz-SignedHeaders, amazonka issue 272; header auth without host, coda packs-sdk PR 3093:
+    /// HeadersNotSigned "host"]; host is listed first. x-amz-content-sha256 is exempt, as in LocalStack [2ND]:
+    /// header auth has its own error for it (§2.3) and SDKs add it to presigned PUTs without signing it.
     /// </summary>
-    public static void EnsureAmzHeadersSigned(SignableRequest request, IReadOnlyList<string> signedHeaderNames)
+    public static void EnsureHeadersSigned(SignableRequest request, IReadOnlyList<string> signedHeaderNames)
     {
-        List<string>? unsigned = null;
+        List<string>? unsigned = Contains(signedHeaderNames, "host") ? null : ["host"];
         foreach (var name in request.HeaderNames)
         {
             if (!name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase)) continue;
@@ -52,7 +55,7 @@ internal sealed class SigV4Verifier(SigningKeyCache keys)
         }
         if (unsigned is null) return;
         throw new S3Exception(S3Errors.HeadersNotSigned(unsigned)
-            .WithExplanation($"Every x-amz-* header must be listed in SignedHeaders; unsigned: {string.Join(", ", unsigned)}."));
+            .WithExplanation($"host and every x-amz-* header must be listed in SignedHeaders; unsigned: {string.Join(", ", unsigned)}."));
     }
 
     public static bool Contains(IReadOnlyList<string> names, string name)

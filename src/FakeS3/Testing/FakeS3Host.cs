@@ -47,6 +47,7 @@ public sealed class FakeS3Host : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
         }
+        builder.Logging.AddFakeS3LogFilters();
         builder.Services.AddFakeS3(builder.Configuration);
         builder.Services.Configure<FakeS3Options>(o =>
         {

@@ -13,9 +13,10 @@ public class AdminDisabledTests
     {
         await using var host = await FakeS3Host.StartAsync(o => o.Admin.Enabled = false);
         var response = await host.HttpClient.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // anonymous request: S3 says AccessDenied
+        // an anonymous request for a bucket that does not exist: S3 says NoSuchBucket
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<Code>AccessDenied</Code>", await response.Content.ReadAsStringAsync());
+        Assert.Contains("<Code>NoSuchBucket</Code>", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

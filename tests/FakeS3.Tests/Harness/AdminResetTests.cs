@@ -16,7 +16,7 @@ public class AdminResetTests
         await s3.PutBucketAsync("extra");
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = "configured", Key = "a.txt", ContentBody = "hello" });
 
-        (await host.HttpClient.PostAsync("/_fakes3/reset", null)).EnsureSuccessStatusCode();
+        (await host.HttpClient.PostAsync("/_fakes3/reset", JsonContent.Create(new { }))).EnsureSuccessStatusCode();
 
         var store = host.Services.GetRequiredService<IObjectStore>();
         Assert.Equal(["configured"], store.ListBuckets().Select(b => b.Id));

@@ -38,7 +38,7 @@ public class RequestLogTests
         using var s3 = host.CreateS3Client();
         await s3.PutBucketAsync("ok-bucket");
         await s3.PutBucketAsync("ok-bucket-2");
-        await host.HttpClient.GetAsync("/nope-bucket/key"); // anonymous: rejected
+        await host.HttpClient.GetAsync("/ok-bucket/key"); // anonymous on a private bucket: rejected
 
         var all = await host.HttpClient.GetFromJsonAsync<JsonElement>("/_fakes3/requests");
         Assert.Equal(3, all.GetArrayLength());
@@ -48,7 +48,7 @@ public class RequestLogTests
         Assert.Contains("no signature", rejected[0].GetProperty("explanation").GetString());
         var limited = await host.HttpClient.GetFromJsonAsync<JsonElement>("/_fakes3/requests?limit=1");
         Assert.Equal(1, limited.GetArrayLength());
-        Assert.Equal("/nope-bucket/key", limited[0].GetProperty("path").GetString());
+        Assert.Equal("/ok-bucket/key", limited[0].GetProperty("path").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await host.HttpClient.DeleteAsync("/_fakes3/requests")).StatusCode);
         Assert.Empty(host.Requests.Snapshot());
@@ -82,8 +82,12 @@ public class RequestLogTests
             var response = await plain.HttpClient.GetAsync("/nope-bucket/key");
             Assert.False(response.Headers.Contains("x-fakes3-explanation"));
         }
-        await using var explained = await FakeS3Host.StartAsync(o => o.ExplanationHeader = true);
-        var r = await explained.HttpClient.GetAsync("/nope-bucket/key");
+        await using var explained = await FakeS3Host.StartAsync(o =>
+        {
+            o.ExplanationHeader = true;
+            o.Buckets.Add("private-bucket");
+        });
+        var r = await explained.HttpClient.GetAsync("/private-bucket/key");
         Assert.Contains("no signature", r.Headers.GetValues("x-fakes3-explanation").Single());
     }
 }

@@ -213,7 +213,11 @@ public sealed class PostObjectErrorTests
         await AssertNothingStored(s3);
         using var stored = await http.PostAsync("/open-bucket", Form([("key", "anon.txt")], ("file", "anonymous"u8.ToArray())));
         Assert.Equal(HttpStatusCode.NoContent, stored.StatusCode);
-        Assert.Equal("anonymous", await http.GetStringAsync("/open-bucket/anon.txt"));
+        // the object's own ACL is private: anonymous users may write into the bucket, not read what is there
+        using (var refusedRead = await http.GetAsync("/open-bucket/anon.txt")) Assert.Equal(HttpStatusCode.Forbidden, refusedRead.StatusCode);
+        using var client = s3.CreateS3Client();
+        using var read = await client.GetObjectAsync("open-bucket", "anon.txt");
+        Assert.Equal("anonymous", await new StreamReader(read.ResponseStream).ReadToEndAsync());
     }
 
     [Fact]

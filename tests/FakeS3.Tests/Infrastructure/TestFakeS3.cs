@@ -35,8 +35,9 @@ public sealed class TestFakeS3 : IAsyncDisposable
     public bool UsesKestrel { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <param name="listenUrl">Kestrel's listen URL (default 127.0.0.1 on a free port); BaseAddress is the bound address.</param>
     public static async Task<TestFakeS3> StartAsync(bool kestrel = true, string? dataPath = null, IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, string listenUrl = "http://127.0.0.1:0", Action<ILoggingBuilder>? logging = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "fakes3-tests", Guid.NewGuid().ToString("N"), "fakes3.db");
         var builder = WebApplication.CreateBuilder();
@@ -49,10 +50,11 @@ public sealed class TestFakeS3 : IAsyncDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
         builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
         if (kestrel)
         {
             builder.WebHost.UseFakeS3Defaults(builder.Configuration);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls(listenUrl);
         }
         else
         {

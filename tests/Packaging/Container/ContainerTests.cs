@@ -33,5 +33,15 @@ public class ContainerTests
         var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => wrong.GetObjectAsync("uploads", "a.txt"));
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
+
+        // the admin API in the container needs the module's token
+        var log = new Uri(container.GetEndpoint(), "/_fakes3/requests?rejected=true&limit=1");
+        using (var anonymous = await http.GetAsync(log))
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, log);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", container.GetAdminToken());
+        using var answer = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("SignatureDoesNotMatch", await answer.Content.ReadAsStringAsync());
     }
 }

@@ -21,13 +21,14 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
     {
         var ct = ctx.Http.RequestAborted;
         var upload = await MultipartFormReader.ReadAsync(ctx.Request.ContentType, ctx.Request.Body, ct);
+        Diagnostics.PresentedSecrets.Add(ctx.Http, upload.Form.Get("x-amz-signature"), upload.Form.Get("signature"), upload.Form.Get("x-amz-security-token"));
         PostFormValidator.Validate(upload.Form);
         var auth = PostFormAuth.Parse(upload.Form, ctx.Options.Region);
         var bucket = ctx.Store.GetBucket(ctx.Bucket);
         var policyText = authenticator.Verify(auth);
-        if (policyText is null && (bucket is null || bucket.Acl != "public-read-write"))
-            throw new S3Exception(S3Errors.AccessDenied().WithExplanation("The form carries no signature fields and the bucket is not public-read-write."));
         if (bucket is null) throw new S3Exception(S3Errors.NoSuchBucket(ctx.Bucket));
+        if (policyText is null && bucket.Acl != "public-read-write")
+            throw new S3Exception(S3Errors.AccessDenied().WithExplanation("The form carries no signature fields and the bucket is not public-read-write."));
 
         ContentLengthRange? limit = null;
         if (policyText is not null)

@@ -1,7 +1,7 @@
 using System.Reflection;
 using FakeS3.Hosting;
 
-namespace FakeS3.Tests.Hosting;
+namespace FakeS3.Tests.Harness;
 
 /// <summary>What a newcomer reads first: the banner's endpoint, --help, and where the data file goes.</summary>
 public class StartupTextTests
@@ -20,7 +20,8 @@ public class StartupTextTests
     [Fact]
     public void Banner_names_the_bound_port_and_never_a_wildcard_or_a_placeholder_port()
     {
-        var text = StartupBanner.Text(["http://0.0.0.0:9123"], new FakeS3Options { Buckets = ["uploads"] }, "/tmp/x.db");
+        var options = new FakeS3Options { Buckets = ["uploads"] };
+        var text = StartupBanner.Render(options, ["http://0.0.0.0:9123"], "/tmp/x.db", new Admin.AdminToken(Microsoft.Extensions.Options.Options.Create(options)));
 
         Assert.Contains("endpoint:       http://127.0.0.1:9123 ", text);
         Assert.Contains("http://<bucket>.localhost:9123", text);
@@ -47,6 +48,8 @@ public class StartupTextTests
         var settings = typeof(FakeS3Options).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
 
         Assert.All(settings, p => Assert.Contains($"--FakeS3:{p.Name}", help));
+        var adminSettings = typeof(AdminOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
+        Assert.All(adminSettings, p => Assert.Contains($"--FakeS3:Admin:{p.Name}", help));
         Assert.StartsWith($"FakeS3 {CommandLineHelp.Version}:", help);
         Assert.Contains("Usage: fakes3", help);
     }
