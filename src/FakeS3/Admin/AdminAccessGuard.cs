@@ -1,7 +1,5 @@
-using System.Net;
 using FakeS3.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace FakeS3.Admin;
@@ -9,37 +7,21 @@ namespace FakeS3.Admin;
 /// <summary>
 /// The checks every /_fakes3/* request passes, whatever the endpoint, so that neither a web page the developer
 /// visits nor another host can use the admin API:
-/// 1. Host is a name FakeS3 serves (loopback names, IP literals, BaseDomain, Admin:AllowedHosts): a
-///    DNS-rebinding page arrives with its own domain as Host.
+/// 1. Host is a name FakeS3 serves (<see cref="ServedHosts"/>), on every listener: a DNS-rebinding page
+///    arrives with its own domain as Host.
 /// 2. No foreign Origin and no cross-site fetch metadata: browsers label cross-site requests.
 /// 3. The bearer token, when one is configured or FakeS3 listens beyond loopback.
 /// 4. A state-changing call (any method but GET/HEAD/OPTIONS) is not a CORS "simple" request: a POST must
 ///    carry a JSON content type or the Authorization header, which a page can only send after a preflight
 ///    that FakeS3 never grants (it answers no Access-Control-* headers on admin paths).
 /// </summary>
-internal sealed class AdminAccessGuard(IOptions<FakeS3Options> options, AdminToken token, ListenerExposure exposure)
+internal sealed class AdminAccessGuard(ServedHosts hosts, AdminToken token, ListenerExposure exposure)
 {
     public AdminRefusal? Check(HttpContext http) =>
         CheckHost(http) ?? CheckOrigin(http) ?? CheckToken(http) ?? CheckNotSimple(http.Request);
 
-    AdminRefusal? CheckHost(HttpContext http)
-    {
-        var host = http.Request.Host.Host;
-        if (IsServedName(host)) return null;
-        return new(StatusCodes.Status403Forbidden,
-            $"Host '{http.Request.Host.Value}' is not a name FakeS3 serves (loopback names, IP addresses, FakeS3:BaseDomain '{options.Value.BaseDomain}', FakeS3:Admin:AllowedHosts). Add the name to FakeS3:Admin:AllowedHosts if clients really use it.");
-    }
-
-    bool IsServedName(string host)
-    {
-        if (host.Length == 0) return false;
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
-        // An IP literal cannot be re-pointed by DNS, so it is never a rebinding attack.
-        if (IPAddress.TryParse(host.Trim('[', ']'), out _)) return true;
-        var o = options.Value;
-        return host.Equals(o.BaseDomain, StringComparison.OrdinalIgnoreCase)
-            || o.Admin.AllowedHosts.Any(h => host.Equals(h, StringComparison.OrdinalIgnoreCase));
-    }
+    AdminRefusal? CheckHost(HttpContext http) =>
+        hosts.IsServed(http.Request.Host.Host) ? null : new(StatusCodes.Status403Forbidden, hosts.NotServedMessage(http.Request.Host));
 
     static AdminRefusal? CheckOrigin(HttpContext http)
     {

@@ -23,6 +23,13 @@ internal static partial class S3Errors
 
     public static S3Error AccessDenied() => new(S3ErrorCode.AccessDenied, "Access Denied");
 
+    // FakeS3's own guard, not S3 behaviour (docs/decisions.md): the message names the setting, for the developer
+    // whose client really uses that name.
+    public static S3Error HostNotServed(string message) => new(S3ErrorCode.AccessDenied, message)
+    {
+        Explanation = "FakeS3 listens on loopback only, so a request under another name is taken for a DNS-rebinding web page (its name re-pointed at 127.0.0.1) and refused before authentication; nothing was read or changed.",
+    };
+
     // spec §2.2 table, rows 1–4b
     public static S3Error QueryAlgorithmUnsupported() => new(S3ErrorCode.AuthorizationQueryParametersError,
         "X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256 and AWS4-ECDSA-P256-SHA256\"");

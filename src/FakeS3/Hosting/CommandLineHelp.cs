@@ -35,12 +35,12 @@ internal static class CommandLineHelp
           --FakeS3:Credentials:<N>:AccessKeyId=<id>              accepted keys (default one pair
           --FakeS3:Credentials:<N>:SecretAccessKey=<secret>      {FakeS3Options.DefaultAccessKeyId} / {FakeS3Options.DefaultSecretAccessKey}); SessionToken optional
           --FakeS3:BaseDomain=<domain>             virtual-hosted style: <bucket>.<domain> (default localhost)
+          --FakeS3:AllowedHosts:<N>=<host>         extra Host names FakeS3 answers to (DNS-rebinding guard)
           --FakeS3:MaxSkewSeconds=<n>              allowed clock skew (default 900)
           --FakeS3:ExplanationHeader=true          add x-fakes3-explanation to rejections
           --FakeS3:Admin:Enabled=false             turn off the /_fakes3/* admin API
           --FakeS3:Admin:Token=<token>             admin API bearer token (generated and printed when listening
                                                    beyond loopback)
-          --FakeS3:Admin:AllowedHosts:<N>=<host>   extra Host names the admin API answers to
           --FakeS3:StartupBanner=false             do not print endpoint and keys at start
           --help, -h                               this text
           --version                                the version

@@ -46,6 +46,12 @@ public sealed class FakeS3Options
     /// <summary>Allowed clock skew for header auth and for "not yet valid" presigned URLs (S3: 15 minutes).</summary>
     public int MaxSkewSeconds { get; set; } = 900;
 
+    /// <summary>
+    /// Host names FakeS3 answers to besides localhost, *.localhost, IP literals, BaseDomain and its subdomains
+    /// (DNS-rebinding guard of the admin API, and of the S3 API on a loopback-only listener).
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
+
     /// <summary>The /_fakes3/* admin API.</summary>
     public AdminOptions Admin { get; set; } = new();
 
@@ -89,9 +95,6 @@ public sealed class AdminOptions
     /// non-loopback address (a random one is generated and printed in the banner when none is set).
     /// </summary>
     public string? Token { get; set; }
-
-    /// <summary>Host names, besides loopback names, IP literals and BaseDomain, the admin API answers to (DNS-rebinding guard).</summary>
-    public List<string> AllowedHosts { get; set; } = [];
 }
 
 /// <summary>One CORS rule of a bucket created at start (FakeS3:Cors:bucket:N), as in PutBucketCors.</summary>

@@ -38,10 +38,10 @@ internal sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Op
             errors.Add($"FakeS3:BaseDomain '{o.BaseDomain}' must be a host name without port, e.g. 'localhost'.");
         if (o.Admin.Token is { Length: > 0 } token && (token.Length < 8 || token.Any(c => c is <= ' ' or > '~')))
             errors.Add("FakeS3:Admin:Token must be at least 8 printable ASCII characters without spaces.");
-        for (var i = 0; i < o.Admin.AllowedHosts.Count; i++)
+        for (var i = 0; i < o.AllowedHosts.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(o.Admin.AllowedHosts[i]) || o.Admin.AllowedHosts[i].Contains(':'))
-                errors.Add($"FakeS3:Admin:AllowedHosts:{i} '{o.Admin.AllowedHosts[i]}' must be a host name without port.");
+            if (string.IsNullOrWhiteSpace(o.AllowedHosts[i]) || o.AllowedHosts[i].Contains(':'))
+                errors.Add($"FakeS3:AllowedHosts:{i} '{o.AllowedHosts[i]}' must be a host name without port.");
         }
         if (o.MaxSkewSeconds is < 0 or > 86400)
             errors.Add("FakeS3:MaxSkewSeconds must be between 0 and 86400.");

@@ -32,6 +32,7 @@ internal static class FakeS3Services
         services.AddSingleton<RejectionExplainer>();
         services.AddSingleton<AdminToken>();
         services.AddSingleton<ListenerExposure>();
+        services.AddSingleton<ServedHosts>();
         services.AddSingleton<AdminAccessGuard>();
         services.AddSingleton<ClockEndpoint>();
         services.AddSingleton<ResetEndpoint>();

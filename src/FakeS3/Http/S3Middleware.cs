@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Http;
 
 /// <summary>
-/// The S3 pipeline, in order: request ids → target + operation → authentication → endpoint. Every failure
+/// The S3 pipeline, in order: request ids → served Host (loopback listeners) → target + operation →
+/// authentication → endpoint. Every failure
 /// becomes S3 XML through the one writer; anything unexpected is an InternalError, never a bare 500 page.
 /// </summary>
 internal sealed class S3Middleware(
@@ -19,6 +20,7 @@ internal sealed class S3Middleware(
     IEnumerable<IS3Endpoint> endpoints,
     IOptions<FakeS3Options> options,
     RejectionExplainer explainer,
+    ServedHosts hosts,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -38,6 +40,8 @@ internal sealed class S3Middleware(
         {
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
                 throw new S3Exception(S3Errors.RequestHeaderSectionTooLarge());
+            if (hosts.RefusesS3(http))
+                throw new S3Exception(S3Errors.HostNotServed(hosts.NotServedMessage(http.Request.Host)));
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
             var signable = SignableRequest.From(http.Request, target.RawPath, target.RawQuery, target.VirtualHosted ? target.Bucket : null);
             var query = S3Query.From(signable.Query);

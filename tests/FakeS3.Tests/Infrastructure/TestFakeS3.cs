@@ -97,7 +97,7 @@ public sealed class TestFakeS3 : IAsyncDisposable
         return new AmazonS3Client(new BasicAWSCredentials(AccessKey, SecretKey), config);
     }
 
-    sealed class HandlerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
+    internal sealed class HandlerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
     {
         public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
         public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;

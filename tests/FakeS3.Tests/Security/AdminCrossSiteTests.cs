@@ -106,7 +106,7 @@ public class AdminCrossSiteTests
         await using var host = await FakeS3Host.StartAsync(o =>
         {
             if (baseDomain is not null) o.BaseDomain = baseDomain;
-            o.Admin.AllowedHosts.Add("fakes3");
+            o.AllowedHosts.Add("fakes3");
         });
         var request = new HttpRequestMessage(HttpMethod.Get, "/_fakes3/clock");
         request.Headers.Host = hostHeader;

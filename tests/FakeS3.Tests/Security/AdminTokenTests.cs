@@ -5,6 +5,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.Json;
 using FakeS3.Admin;
+using FakeS3.Hosting;
 using FakeS3.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,8 @@ public class AdminTokenTests
             .Select(a => a.Address)
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
 
-    static async Task<(TestFakeS3 Server, HttpClient Client)> StartExposedAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>Also used by the S3 API's Host tests: a listener other hosts can reach.</summary>
+    internal static async Task<(TestFakeS3 Server, HttpClient Client)> StartExposedAsync(IDictionary<string, string?>? settings = null)
     {
         var ip = NonLoopbackAddress();
         var s3 = await TestFakeS3.StartAsync(settings: settings, listenUrl: ip is null ? "http://0.0.0.0:0" : $"http://{ip}:0");

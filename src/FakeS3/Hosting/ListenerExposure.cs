@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 
-namespace FakeS3.Admin;
+namespace FakeS3.Hosting;
 
 /// <summary>
 /// Whether FakeS3 can be reached from other hosts: some bound address is not loopback (0.0.0.0, [::], a LAN
-/// address, a host name), or this connection arrived on a non-loopback local address. Read per admin request
-/// rather than once at start, so an address bound after the first request still counts.
+/// address, a host name), or this connection arrived on a non-loopback local address. Read per request rather
+/// than once at start, so an address bound after the first request still counts. The admin API wants its token
+/// when exposed; the S3 API checks Host only when not (<see cref="ServedHosts"/>).
 /// </summary>
 internal sealed class ListenerExposure(IServiceProvider services)
 {
