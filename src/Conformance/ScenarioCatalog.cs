@@ -9,6 +9,7 @@ public static class ScenarioCatalog
     [
         .. SeedArticle.All(), .. PresignedGet.All(), .. PresignedPut.All(), .. HeaderAuth.All(), .. PayloadIntegrity.All(),
         .. ChunkedUpload.All(), .. PostPolicy.All(), .. Cors.All(), .. HostHeaderTrap.All(), .. ObjectOperations.All(), .. ErrorShape.All(),
+        .. MultipartUploads.All(),
     ];
 
     public static IEnumerable<string> Areas => All.Select(s => s.Area).Distinct();

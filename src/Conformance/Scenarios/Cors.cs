@@ -73,6 +73,15 @@ public static class Cors
                 return await ctx.Raw.SendAsync(request, ctx.CancellationToken);
             });
 
+        yield return S("adds Access-Control-Allow-Origin to an error answer (404) for an allowed origin", "[2ND][UNCONFIRMED]",
+            Expect.Error(404, "NoSuchKey", "The specified key does not exist.").Header("Access-Control-Allow-Origin", Origin), async ctx =>
+            {
+                var bucket = await CorsBucketAsync(ctx);
+                var request = new HttpRequestMessage(HttpMethod.Get, ctx.Presign("missing-cors.txt", bucket: bucket));
+                request.Headers.TryAddWithoutValidation("Origin", Origin);
+                return await ctx.Raw.SendAsync(request, ctx.CancellationToken);
+            });
+
         yield return S("answers GetBucketCors without configuration with NoSuchCORSConfiguration", "[REC]",
             Expect.Error(404, "NoSuchCORSConfiguration", "The CORS configuration does not exist").With("BucketName", "{bucket}"),
             ctx => ctx.Raw.GetAsync(ctx.Presign(null, query: "cors="), ctx.CancellationToken));

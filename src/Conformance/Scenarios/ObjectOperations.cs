@@ -29,6 +29,17 @@ public static class ObjectOperations
 
     public static IEnumerable<Scenario> All()
     {
+        yield return S("returns tags given with x-amz-tagging sorted by key", "[2ND][UNCONFIRMED]",
+            Expect.Status(200), ctx => SdkAsync(async () =>
+            {
+                var key = ctx.NewKey("tagged.txt");
+                await ctx.S3.PutObjectAsync(new PutObjectRequest { BucketName = ctx.Bucket, Key = key, ContentBody = "t", UseChunkEncoding = false,
+                    Headers = { ["x-amz-tagging"] = "zeta=1&alpha=2&Mid=3" } }, ctx.CancellationToken);
+                var tags = await ctx.S3.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = ctx.Bucket, Key = key }, ctx.CancellationToken);
+                var keys = string.Join(",", tags.Tagging.Select(t => t.Key));
+                return Observation.Ok(tags.HttpStatusCode).Check(keys == "Mid,alpha,zeta", $"tag order {keys}");
+            }));
+
         yield return S("puts, heads, gets, lists and deletes an object with metadata through AWSSDK.S3", "[DOC]",
             Expect.Status(204).Stored("metadata round-trips; the key is listed, then gone"), ctx => SdkAsync(async () =>
             {

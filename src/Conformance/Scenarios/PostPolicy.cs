@@ -25,6 +25,12 @@ public static class PostPolicy
     static Scenario Reject(string name, string evidence, Expected expected, Func<ScenarioContext, string, PostForm> form) =>
         S(name, evidence, expected.Stored("nothing stored"), ctx => { var key = ctx.NewKey(); return PostAndCheckAsync(ctx, form(ctx, key), key); });
 
+    static string PostFormPolicy(ScenarioContext ctx) => Http.PostForm.PolicyJson(ctx.Now.AddMinutes(10),
+        [$"{{\"bucket\": \"{ctx.Bucket}\"}}", "[\"starts-with\", \"$key\", \"\"]"], ctx.Target.AccessKeyId, ctx.Target.Region, ctx.Now);
+
+    static string FileSha256() =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("My test put/get/post")));
+
     public static IEnumerable<Scenario> All()
     {
         yield return S("stores a file posted with a form from AWSSDK.S3 CreatePresignedPost and answers 204", "[DOC][SDK]",
@@ -189,6 +195,25 @@ public static class PostPolicy
             Expect.Error(403, "AccessDenied", "Invalid according to Policy: Policy Condition failed: [\"eq\", \"success_action_redirect\", \"http://localhost.test/random\"]"),
             (ctx, key) => ctx.PostForm(key, fields: [new("success_action_redirect", "http://localhost.test/random")],
                 conditions: [$"{{\"bucket\": \"{ctx.Bucket}\"}}", "[\"starts-with\", \"$key\", \"\"]", "[\"eq\", \"success_action_redirect\", \"http://localhost.test/random\"]"]));
+        yield return S("matches condition operators and field names in any case (StArTs-WiTh, $KeY, bUcKeT)", "[2ND][UNCONFIRMED]",
+            Expect.Status(204).Stored("object holds the file"), ctx =>
+            {
+                var key = ctx.NewKey();
+                return PostAndCheckAsync(ctx, ctx.PostForm(key, conditions: [$"{{\"bUcKeT\": \"{ctx.Bucket}\"}}", "[\"StArTs-WiTh\", \"$KeY\", \"\"]"]), key);
+            });
+
+        yield return Reject("rejects a policy whose top-level expiration member is spelled EXPIRATION", "[2ND][UNCONFIRMED]",
+            Expect.Error(400, "InvalidPolicyDocument", "Invalid Policy: Unexpected: 'expiration'"),
+            (ctx, key) => ctx.PostForm(key, policyJson: PostFormPolicy(ctx).Replace("\"expiration\"", "\"EXPIRATION\"", StringComparison.Ordinal)));
+
+        yield return Reject("rejects a checksum field that no condition covers", "[WIRE/2ND][UNCONFIRMED]",
+            Expect.Error(403, "AccessDenied", "Invalid according to Policy: Extra input fields: x-amz-checksum-sha256"),
+            (ctx, key) => ctx.PostForm(key, fields: [new("x-amz-checksum-sha256", FileSha256())]));
+
+        yield return Reject("rejects a checksum field that does not match the file", "[REC]",
+            Expect.Error(400, "BadDigest", "The SHA256 you specified did not match the calculated checksum."),
+            (ctx, key) => ctx.PostForm(key, fields: [new("x-amz-checksum-sha256", Convert.ToBase64String(new byte[32]))],
+                conditions: [$"{{\"bucket\": \"{ctx.Bucket}\"}}", "[\"starts-with\", \"$key\", \"\"]", "[\"starts-with\", \"$x-amz-checksum-sha256\", \"\"]"]));
         _ = Encoding.UTF8;
         _ = Cond("");
     }

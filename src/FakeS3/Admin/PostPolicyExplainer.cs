@@ -93,7 +93,7 @@ internal sealed class PostPolicyExplainer(IOptions<FakeS3Options> options, TimeP
         {
             if (c.ValueKind == JsonValueKind.Object && c.TryGetProperty(field, out var v)) return ("eq", v.ToString());
             if (c.ValueKind == JsonValueKind.Array && c.GetArrayLength() == 3 && c[0].ValueKind == JsonValueKind.String
-                && c[1].ValueKind == JsonValueKind.String && c[1].GetString() == "$" + field)
+                && c[1].ValueKind == JsonValueKind.String && string.Equals(c[1].GetString(), "$" + field, StringComparison.OrdinalIgnoreCase))
                 return (c[0].GetString()!.ToLowerInvariant(), c[2].ToString());
         }
         return (null, null);

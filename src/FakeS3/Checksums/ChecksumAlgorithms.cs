@@ -65,10 +65,15 @@ internal static class ChecksumAlgorithms
         return name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && TryParse(name[prefix.Length..], out algorithm);
     }
 
-    /// <summary>A valid value is base64 of exactly DigestLength bytes (else "Value for x-amz-checksum-… header is invalid.").</summary>
+    /// <summary>
+    /// A valid value is the canonical base64 of exactly DigestLength bytes (else "Value for x-amz-checksum-… header is
+    /// invalid."). Non-canonical trailing bits ("y/Q5Jh==" for "y/Q5Jg==") are invalid too [2ND Swift s3api against AWS].
+    /// </summary>
     public static bool IsValidValue(this ChecksumAlgorithm algorithm, string value)
     {
         Span<byte> buffer = stackalloc byte[48];
-        return value.Length <= 64 && Convert.TryFromBase64String(value, buffer, out var n) && n == algorithm.DigestLength();
+        if (value.Length > 64 || !Convert.TryFromBase64String(value, buffer, out var n) || n != algorithm.DigestLength()) return false;
+        Span<char> canonical = stackalloc char[64];
+        return Convert.TryToBase64Chars(buffer[..n], canonical, out var written) && canonical[..written].SequenceEqual(value);
     }
 }

@@ -20,7 +20,11 @@ internal static class CorsEvaluator
 
         var headers = SplitHeaders(requestHeaders);
         var rule = configuration.Rules.FirstOrDefault(r => r.AllowsMethod(method) && r.AllowsOrigin(origin) && r.AllowsHeaders(headers));
-        if (rule is null) return CorsResult.Fail(S3Errors.CorsNotAllowed(method, isObject ? "OBJECT" : "BUCKET"));
+        if (rule is null)
+        {
+            return CorsResult.Fail(S3Errors.CorsNotAllowed(method, isObject ? "OBJECT" : "BUCKET")
+                .WithExplanation(NoRuleMatched(configuration, origin, method, headers)));
+        }
         return new CorsResult(null, Headers(rule, origin, headers));
     }
 
@@ -56,6 +60,23 @@ internal static class CorsEvaluator
         if (rule.MaxAgeSeconds is { } maxAge) headers.Add(("Access-Control-Max-Age", maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         headers.Add(("Vary", Vary));
         return headers;
+    }
+
+    /// <summary>What was compared: the preflight's origin, method and headers, and why each rule refused them.</summary>
+    static string NoRuleMatched(CorsConfiguration configuration, string origin, string method, List<string> headers)
+    {
+        var sb = new System.Text.StringBuilder($"Preflight from origin '{origin}', method '{method}', headers '{string.Join(", ", headers)}' matched no CORS rule.");
+        for (var i = 0; i < configuration.Rules.Count; i++)
+        {
+            var r = configuration.Rules[i];
+            var reasons = new List<string>();
+            if (!r.AllowsOrigin(origin)) reasons.Add($"origin not in [{string.Join(", ", r.AllowedOrigins)}]");
+            if (!r.AllowsMethod(method)) reasons.Add($"method not in [{string.Join(", ", r.AllowedMethods)}]");
+            var refused = headers.Where(h => !r.AllowsHeaders([h])).ToList();
+            if (refused.Count > 0) reasons.Add($"header(s) {string.Join(", ", refused)} not in AllowedHeaders [{string.Join(", ", r.AllowedHeaders)}]");
+            sb.Append($" Rule {i + 1}: {string.Join("; ", reasons)}.");
+        }
+        return sb.ToString();
     }
 
     static List<string> SplitHeaders(string? value) =>

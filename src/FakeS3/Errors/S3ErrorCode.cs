@@ -22,6 +22,7 @@ internal enum S3ErrorCode
     InvalidDigest,
     InvalidLocationConstraint,
     InvalidPart,
+    InvalidPartNumber,
     InvalidPartOrder,
     InvalidPolicyDocument,
     InvalidRange,

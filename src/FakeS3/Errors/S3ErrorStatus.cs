@@ -22,7 +22,7 @@ internal static class S3ErrorStatus
         S3ErrorCode.BucketAlreadyOwnedByYou or S3ErrorCode.BucketNotEmpty => 409,
         S3ErrorCode.MissingContentLength => 411,
         S3ErrorCode.PreconditionFailed => 412,
-        S3ErrorCode.InvalidRange => 416,
+        S3ErrorCode.InvalidRange or S3ErrorCode.InvalidPartNumber => 416,
         S3ErrorCode.InternalError => 500,
         S3ErrorCode.NotImplemented => 501,
     };

@@ -10,7 +10,9 @@ namespace FakeS3.Errors;
 /// </summary>
 internal static class S3ErrorWriter
 {
-    public static async Task WriteAsync(HttpContext context, S3Error error, bool includeExplanationHeader = false)
+    /// <param name="corsHeaders">Access-Control-* headers of a matching CORS rule (actual requests with an Origin).</param>
+    public static async Task WriteAsync(HttpContext context, S3Error error, bool includeExplanationHeader = false,
+        IReadOnlyList<(string Name, string Value)>? corsHeaders = null)
     {
         var response = context.Response;
         var ids = S3RequestIds.Of(context);
@@ -18,6 +20,7 @@ internal static class S3ErrorWriter
         response.StatusCode = error.Status;
         S3RequestIds.Apply(context, ids);
         foreach (var (name, value) in error.Headers) response.Headers[name] = value;
+        foreach (var (name, value) in corsHeaders ?? []) response.Headers[name] = value;
         if (includeExplanationHeader && error.Explanation is { } explanation)
         {
             response.Headers["x-fakes3-explanation"] = HeaderSafe(explanation);

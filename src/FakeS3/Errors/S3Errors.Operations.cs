@@ -58,9 +58,6 @@ internal static partial class S3Errors
     public static S3Error MalformedXml() => new(S3ErrorCode.MalformedXML,
         "The XML you provided was not well-formed or did not validate against our published schema");
 
-    public static S3Error InvalidPart() => new(S3ErrorCode.InvalidPart,
-        "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
-
     public static S3Error InvalidPartOrder() => new(S3ErrorCode.InvalidPartOrder,
         "The list of parts was not in ascending order. Parts must be ordered by part number.");
 

@@ -48,6 +48,7 @@ internal static class FakeS3Services
         services.AddSingleton<IS3Endpoint, CopyObjectEndpoint>();
         services.AddSingleton<IS3Endpoint, DeleteObjectEndpoint>();
         services.AddSingleton<IS3Endpoint, MultipartEndpoints>();
+        services.AddSingleton<IS3Endpoint, UploadPartCopyEndpoint>();
         services.AddSingleton<IS3Endpoint, TaggingEndpoint>();
         services.AddSingleton<IS3Endpoint, AclEndpoint>();
         services.AddSingleton<Http.Post.PostFormAuthenticator>();

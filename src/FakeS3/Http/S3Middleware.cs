@@ -93,6 +93,19 @@ internal sealed class S3Middleware(
             http.Abort();
             return;
         }
-        await S3ErrorWriter.WriteAsync(http, error, options.Value.ExplanationHeader);
+        await S3ErrorWriter.WriteAsync(http, error, options.Value.ExplanationHeader, CorsHeadersFor(http));
+    }
+
+    static IReadOnlyList<(string Name, string Value)> CorsHeadersFor(HttpContext http)
+    {
+        if (http.Features.Get<S3RequestContext>() is not { } ctx) return [];
+        try
+        {
+            return Cors.BucketCors.ActualRequestHeaders(ctx);
+        }
+        catch (S3Exception)
+        {
+            return []; // e.g. an unparsable stored configuration: answer the error without CORS headers
+        }
     }
 }

@@ -11,6 +11,8 @@ namespace FakeS3.Payload;
 /// </summary>
 internal sealed record ChecksumExpectation(ChecksumAlgorithm? Algorithm, string? HeaderValue, bool FromTrailer)
 {
+    public static readonly ChecksumExpectation None = new(null, null, false);
+
     public static ChecksumExpectation From(SignableRequest request)
     {
         ChecksumAlgorithm? found = null;

@@ -4,10 +4,10 @@ using FakeS3.Checksums;
 namespace FakeS3.Payload;
 
 /// <summary>
-/// A read-only pass-through that hashes every byte as it flows (MD5, optional SHA-256, one checksum), so a
-/// 1 GiB upload is verified with flat memory. Records whether the reader reached the end.
+/// A read-only pass-through that hashes every byte as it flows (MD5, optional SHA-256, one checksum and optionally
+/// a second one), so a 1 GiB upload is verified with flat memory. Records whether the reader reached the end.
 /// </summary>
-internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum checksum) : Stream
+internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum checksum, IChecksum? secondChecksum = null) : Stream
 {
     readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     readonly IncrementalHash? _sha256 = sha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
@@ -15,6 +15,9 @@ internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum check
     public long BytesRead { get; private set; }
     public bool ReachedEnd { get; private set; }
     public IChecksum Checksum => checksum;
+
+    /// <summary>A second algorithm computed alongside (a multipart part's CRC64NVME for the object default).</summary>
+    public IChecksum? SecondChecksum => secondChecksum;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -44,6 +47,7 @@ internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum check
         _md5.AppendData(data);
         _sha256?.AppendData(data);
         checksum.Append(data);
+        secondChecksum?.Append(data);
     }
 
     public string Md5Hex()
@@ -68,6 +72,7 @@ internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum check
             _md5.Dispose();
             _sha256?.Dispose();
             (checksum as IDisposable)?.Dispose();
+            (secondChecksum as IDisposable)?.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -34,15 +34,22 @@ internal sealed class IncomingPayload : IDisposable
     /// <summary>Object size announced by the client (x-amz-decoded-content-length or Content-Length), if any.</summary>
     public long? DeclaredLength { get; }
 
+    /// <summary>The checksum algorithm the request supplies or names (header, trailer, x-amz-sdk-checksum-algorithm); null for none.</summary>
+    public ChecksumAlgorithm? RequestedChecksum => _checksum.Algorithm;
+
     /// <summary>The Content-Encoding to store: the request's, with the aws-chunked token removed.</summary>
     public string? ContentEncoding { get; }
 
     /// <summary>Validates Content-MD5, checksum headers and length headers (spec §2.4); throws S3Exception.</summary>
-    public static IncomingPayload Create(SignableRequest request, AuthResult auth, Stream body, bool isUploadPart = false)
+    /// <param name="alsoCompute">A second checksum to compute alongside the request's (see <see cref="PayloadDigest.AlsoComputed"/>).</param>
+    /// <param name="checksumHeadersDescribeBody">False for CompleteMultipartUpload, whose x-amz-checksum-* header is the
+    /// object's checksum, not the XML body's [DOC CompleteMultipartUpload].</param>
+    public static IncomingPayload Create(SignableRequest request, AuthResult auth, Stream body, bool isUploadPart = false,
+        ChecksumAlgorithm? alsoCompute = null, bool checksumHeadersDescribeBody = true)
     {
         var contentMd5 = request.Header("Content-MD5");
         if (contentMd5 is not null && !IsMd5Base64(contentMd5)) throw new S3Exception(S3Errors.InvalidDigest(contentMd5));
-        var checksum = ChecksumExpectation.From(request);
+        var checksum = checksumHeadersDescribeBody ? ChecksumExpectation.From(request) : ChecksumExpectation.None;
         var contentLength = ParseLength(request.Header("Content-Length"));
         var payloadHash = auth.PayloadHash;
         AwsChunkedStream? chunked = null;
@@ -60,8 +67,9 @@ internal sealed class IncomingPayload : IDisposable
             throw new S3Exception(S3Errors.MissingContentLength());
         }
         var sha256 = payloadHash is not null && PayloadHashes.IsSha256Hex(payloadHash) ? payloadHash.ToLowerInvariant() : null;
-        var digesting = new DigestingStream(chunked ?? body, sha256 is not null,
-            ChecksumCalculator.Create(checksum.Algorithm ?? ChecksumAlgorithm.Crc64Nvme));
+        var primary = checksum.Algorithm ?? ChecksumAlgorithm.Crc64Nvme;
+        var digesting = new DigestingStream(chunked ?? body, sha256 is not null, ChecksumCalculator.Create(primary),
+            alsoCompute is { } also && also != primary ? ChecksumCalculator.Create(also) : null);
         return new IncomingPayload(digesting, chunked, checksum, contentMd5, sha256, contentLength, decodedLength,
             ContentEncodings.WithoutAwsChunked(request.Header("Content-Encoding")), isUploadPart);
     }
@@ -95,7 +103,10 @@ internal sealed class IncomingPayload : IDisposable
         if (supplied is not null && supplied != checksumBase64)
             throw new S3Exception(S3Errors.ChecksumMismatch(algorithm.UpperName())
                 .WithExplanation($"Supplied {supplied}, computed {checksumBase64} over {size} bytes."));
-        return new PayloadDigest(size, md5Hex, algorithm, checksumBase64, _checksum.Algorithm is not null);
+        return new PayloadDigest(size, md5Hex, algorithm, checksumBase64, _checksum.Algorithm is not null)
+        {
+            AlsoComputed = _body.SecondChecksum is { } second ? second.ToBase64() : null,
+        };
     }
 
     string? ExpectedChecksum()

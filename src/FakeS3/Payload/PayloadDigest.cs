@@ -10,6 +10,9 @@ namespace FakeS3.Payload;
 internal sealed record PayloadDigest(long Size, string Md5Hex, ChecksumAlgorithm ChecksumAlgorithm, string ChecksumBase64,
     bool ChecksumSupplied)
 {
+    /// <summary>The second checksum asked for with IncomingPayload.Create's alsoCompute (base64), when it differs from the first.</summary>
+    public string? AlsoComputed { get; init; }
+
     /// <summary>Single-part objects only: x-amz-checksum-type FULL_OBJECT.</summary>
     public string ChecksumType => "FULL_OBJECT";
 

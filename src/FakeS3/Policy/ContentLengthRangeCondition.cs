@@ -7,9 +7,10 @@ namespace FakeS3.Policy;
 /// strings both work; a non-numeric string is not a parse error but a 403 condition failure [REC:
 /// <c>["content-length-range", "test", "10"]</c>]. Numbers print as strings [UNCONFIRMED].
 /// </summary>
-internal sealed record ContentLengthRangeCondition(string MinText, string MaxText) : PolicyCondition
+internal sealed record ContentLengthRangeCondition(string MinText, string MaxText, string Operator = "content-length-range")
+    : PolicyCondition
 {
-    public override string Printed => Print("content-length-range", MinText, MaxText);
+    public override string Printed => Print(Operator, MinText, MaxText);
 
     public override string? FieldName => null;
 

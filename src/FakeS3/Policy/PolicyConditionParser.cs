@@ -39,18 +39,21 @@ internal static class PolicyConditionParser
     {
         if (items.Length == 0) throw Fail(S3Errors.InvalidPolicy("Invalid Condition: missing operation identifier."));
         if (items[0].ValueKind != JsonValueKind.String) throw Fail(S3Errors.PolicyInvalidJson());
-        // Operators are matched as spelled (lower case), as versitygw does; S3's case rule is [UNCONFIRMED].
+        // Operators match case-insensitively ("StArTs-WiTh"), like field names [2ND: ceph/s3-tests
+        // test_post_object_case_insensitive_condition_fields expects 204 for ["StArTs-WiTh", "$KeY", "foo"] and
+        // {"bUcKeT": …}]; [UNCONFIRMED] against AWS. Messages and the printed condition keep the policy's spelling.
         var operation = items[0].GetString()!;
-        if (operation is not ("eq" or "starts-with" or "content-length-range"))
+        var kind = operation.ToLowerInvariant();
+        if (kind is not ("eq" or "starts-with" or "content-length-range"))
         {
             throw Fail(S3Errors.InvalidPolicy($"Invalid Condition: unknown operation '{operation}'."));
         }
         if (items.Length != 3) throw Fail(S3Errors.InvalidPolicy($"Invalid {operation}: wrong number of arguments."));
-        if (operation == "content-length-range") return new ContentLengthRangeCondition(Bound(items[1]), Bound(items[2]));
+        if (kind == "content-length-range") return new ContentLengthRangeCondition(Bound(items[1]), Bound(items[2]), operation);
 
         var field = Text(items[1]);
         var value = Text(items[2]);
-        return operation == "eq" ? new ExactMatchCondition(field, value) : new StartsWithCondition(field, value);
+        return kind == "eq" ? new ExactMatchCondition(field, value, operation) : new StartsWithCondition(field, value, operation);
     }
 
     /// <summary>eq / starts-with operands must be JSON strings; anything else is "Invalid JSON." as in versitygw [2ND].</summary>

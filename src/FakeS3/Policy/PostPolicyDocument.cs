@@ -54,11 +54,13 @@ internal sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyLi
         JsonElement? expiration = null, conditions = null;
         foreach (var member in root.EnumerateObject())
         {
-            // S3 prints the unknown name lower-cased [2ND], so it matches names case-insensitively.
-            var name = member.Name.ToLowerInvariant();
-            if (name == "expiration") expiration = member.Value;
-            else if (name == "conditions") conditions = member.Value;
-            else throw Fail(S3Errors.InvalidPolicy($"Unexpected: '{name}'"));
+            // The two top-level names are case-sensitive: "EXPIRATION"/"CONDITIONS" are unknown members, answered
+            // 400 [2ND: ceph/s3-tests test_post_object_expires_is_case_sensitive and
+            // test_post_object_conditions_is_case_sensitive expect 400]. The name is printed lower-cased, as the
+            // one recorded text shows ("Unexpected: 'statement'" [2ND spec §3.6]).
+            if (member.NameEquals("expiration")) expiration = member.Value;
+            else if (member.NameEquals("conditions")) conditions = member.Value;
+            else throw Fail(S3Errors.InvalidPolicy($"Unexpected: '{member.Name.ToLowerInvariant()}'"));
         }
         // Texts for the two missing members are versitygw's [2ND/UNCONFIRMED spec §3.6]; like versitygw,
         // an empty conditions list counts as missing.

@@ -68,7 +68,10 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
     /// <summary>Completes with the chosen parts (already validated by the caller) as the object's segments.</summary>
     public StoreStatus Complete(MultipartUploadRecord upload, ObjectRecord obj, IReadOnlyList<PartRecord> chosen)
     {
-        obj.Segments = chosen.Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
+        obj.Segments = chosen.Select(p => new BlobSegment
+        {
+            BlobId = p.BlobId, Size = p.Size, Checksum = p.ChecksumAlgorithm == obj.ChecksumAlgorithm ? p.ChecksumValue : null,
+        }).ToList();
         var keep = chosen.Select(p => p.BlobId).ToHashSet();
         var unused = ListParts(upload.Id).Where(p => !keep.Contains(p.BlobId))
             .Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();

@@ -46,9 +46,32 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(name)) return StoreStatus.NoSuchBucket;
-            if (Enumerate(name, "", null).Any() || db.Uploads.Exists(u => u.Bucket == name)) return StoreStatus.BucketNotEmpty;
-            db.Buckets.Delete(name);
+            if (Enumerate(name, "", null).Any()) return StoreStatus.BucketNotEmpty;
+            // Unfinished multipart uploads do not keep a bucket alive: they are deleted with it (issue 12; a test
+            // suite that aborts mid-upload must still be able to delete its bucket).
+            var uploads = db.Uploads.Find(u => u.Bucket == name).Select(u => u.Id).ToList();
+            List<BlobSegment> large;
+            db.Db.BeginTrans();
+            try
+            {
+                var parts = new List<BlobSegment>();
+                foreach (var id in uploads)
+                {
+                    parts.AddRange(db.Parts.Find(Query.StartsWith("_id", id + "/")).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }));
+                    db.Parts.DeleteMany(Query.StartsWith("_id", id + "/"));
+                    db.Uploads.Delete(id);
+                }
+                large = blobs.Release(parts);
+                db.Buckets.Delete(name);
+                db.Db.Commit();
+            }
+            catch
+            {
+                db.Db.Rollback();
+                throw;
+            }
             _buckets.TryRemove(name, out _);
+            blobs.CollectLater(large);
             return StoreStatus.Ok;
         }
     }

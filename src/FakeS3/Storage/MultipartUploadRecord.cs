@@ -20,7 +20,11 @@ internal sealed class PartRecord
     public long Size { get; set; }
     public string ETag { get; set; } = "";
     public DateTime LastModified { get; set; }
+    /// <summary>The algorithm of <see cref="ChecksumValue"/> ("CRC32", …): the client's, else CRC64NVME computed.</summary>
+    public string? ChecksumAlgorithm { get; set; }
     public string? ChecksumValue { get; set; }
+    /// <summary>The part's CRC64NVME when its upload names no algorithm: the completed object's default checksum combines them.</summary>
+    public string? Crc64Nvme { get; set; }
     public string BlobId { get; set; } = "";
 
     public static string MakeId(string uploadId, int partNumber) => $"{uploadId}/{partNumber:D5}";

@@ -29,6 +29,8 @@ internal sealed class ObjectRecord
     public Dictionary<string, string> Tags { get; set; } = new(StringComparer.Ordinal);
     public string Acl { get; set; } = "private";
     public int? PartsCount { get; set; }
+    /// <summary>The multipart upload this object was completed from, so a repeated CompleteMultipartUpload can answer again.</summary>
+    public string? UploadId { get; set; }
     public List<BlobSegment> Segments { get; set; } = [];
     /// <summary>The bytes of a small object, kept in this record instead of a blob (then Segments is empty).</summary>
     public byte[]? Inline { get; set; }
@@ -43,4 +45,6 @@ internal sealed class BlobSegment
 {
     public string BlobId { get; set; } = "";
     public long Size { get; set; }
+    /// <summary>The part's own checksum (same algorithm as the object's) for GetObject ?partNumber= with checksum mode.</summary>
+    public string? Checksum { get; set; }
 }

@@ -128,4 +128,38 @@ public sealed class BrowserUploadTests
         var e = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.GetObjectMetadataAsync(Bucket, "refused.txt"));
         Assert.Equal(HttpStatusCode.NotFound, e.StatusCode);
     }
+
+    [Fact]
+    public async Task Fetch_ErrorAnswers_404And403_CarryCorsHeaders_SoPageCodeCanReadThem()
+    {
+        await using var pages = await PageServer.StartAsync();
+        await using var s3 = await StartFakeS3Async(pages.Origin);
+        using var client = s3.CreateS3Client();
+        var (_, missing) = await PresignAsync(client, "missing.txt");
+        var forged = missing.Replace("X-Amz-Signature=", "X-Amz-Signature=0", StringComparison.Ordinal)[..^1];
+        pages.AddPage("errors", $$"""
+            <html><body><script>
+              (async () => {
+                try {
+                  const a = await fetch("{{missing}}");
+                  const at = await a.text();
+                  const b = await fetch("{{forged}}");
+                  const bt = await b.text();
+                  location.href = "{{pages.ReportUrl("errors")}}?a=" + a.status + "&acode=" + encodeURIComponent(at.match(/<Code>(.*?)<\/Code>/)[1])
+                    + "&b=" + b.status + "&bcode=" + encodeURIComponent(bt.match(/<Code>(.*?)<\/Code>/)[1]);
+                } catch (e) {
+                  location.href = "{{pages.ReportUrl("errors")}}?error=" + encodeURIComponent(e.name);
+                }
+              })();
+            </script></body></html>
+            """);
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await browser.OpenAsync(pages.PageUrl("errors"));
+        var query = HttpUtility.ParseQueryString(await pages.WaitForReportAsync("errors", Timeout));
+        Assert.Null(query["error"]);
+        Assert.Equal("404", query["a"]);
+        Assert.Equal("NoSuchKey", query["acode"]);
+        Assert.Equal("403", query["b"]);
+        Assert.Equal("SignatureDoesNotMatch", query["bcode"]);
+    }
 }

@@ -12,9 +12,17 @@ internal static class BucketCors
     /// <summary>Adds the matching rule's headers when the request has an Origin; the request is served either way.</summary>
     public static void ApplyToActualRequest(S3RequestContext ctx)
     {
-        if (ctx.Header("Origin") is not { } origin || ctx.Target.Bucket is null) return;
+        foreach (var (name, value) in ActualRequestHeaders(ctx)) ctx.Response.Headers[name] = value;
+    }
+
+    /// <summary>
+    /// The Access-Control-* headers a matching rule gives this (non-preflight) request. Error answers carry them
+    /// too, so browser code can read a 403/404 [DOC cors: S3 evaluates CORS for every request with an Origin].
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> ActualRequestHeaders(S3RequestContext ctx)
+    {
+        if (ctx.Operation == S3Operation.Preflight || ctx.Header("Origin") is not { } origin || ctx.Target.Bucket is null) return [];
         var bucket = ctx.Store.GetBucket(ctx.Target.Bucket);
-        foreach (var (name, value) in CorsEvaluator.Actual(Of(bucket), origin, ctx.Request.Method))
-            ctx.Response.Headers[name] = value;
+        return [.. CorsEvaluator.Actual(Of(bucket), origin, ctx.Request.Method)];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FakeS3.Checksums;
 using FakeS3.Errors;
 using FakeS3.Http.Objects;
 using FakeS3.Storage;
@@ -23,11 +24,25 @@ internal sealed class MultipartEndpoints : IS3Endpoint
     {
         ctx.RequireBucket();
         var template = ObjectAttributes.FromHeaders(ctx);
-        template.ChecksumAlgorithm = ctx.Header("x-amz-checksum-algorithm")?.ToUpperInvariant();
+        var (algorithm, type) = MultipartChecksumRules.FromCreate(ctx);
+        template.ChecksumAlgorithm = algorithm?.UpperName();
+        template.ChecksumType = type;
         var upload = ctx.Services.Multipart.Create(template, ctx.Now.UtcDateTime);
-        if (template.ChecksumAlgorithm is not null) ctx.Response.Headers["x-amz-checksum-algorithm"] = template.ChecksumAlgorithm;
+        if (algorithm is not null)
+        {
+            ctx.Response.Headers["x-amz-checksum-algorithm"] = template.ChecksumAlgorithm;
+            ctx.Response.Headers["x-amz-checksum-type"] = type;
+        }
         return S3Responses.XmlAsync(ctx,
             $"<InitiateMultipartUploadResult xmlns=\"{S3Responses.Namespace}\"><Bucket>{Xml.Escape(ctx.Bucket)}</Bucket><Key>{Xml.Escape(ctx.Key)}</Key><UploadId>{upload.Id}</UploadId></InitiateMultipartUploadResult>");
+    }
+
+    internal static int RequirePartNumber(S3RequestContext ctx)
+    {
+        var pn = ctx.Query["partNumber"] ?? "";
+        if (!int.TryParse(pn, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10000)
+            throw new S3Exception(S3Errors.InvalidPartNumber(pn));
+        return partNumber;
     }
 
     internal static MultipartUploadRecord RequireUpload(S3RequestContext ctx)
@@ -39,16 +54,16 @@ internal sealed class MultipartEndpoints : IS3Endpoint
 
     static async Task UploadPart(S3RequestContext ctx)
     {
-        var pn = ctx.Query["partNumber"] ?? "";
-        if (!int.TryParse(pn, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10000)
-            throw new S3Exception(S3Errors.InvalidPartNumber(pn));
+        var partNumber = RequirePartNumber(ctx);
         var upload = RequireUpload(ctx);
-        var (blob, digest) = await PayloadReceiver.ReceiveAsync(ctx, isUploadPart: true);
+        var (blob, digest) = await PayloadReceiver.ReceiveAsync(ctx, isUploadPart: true,
+            alsoCompute: MultipartChecksumRules.AlgorithmOf(upload) is null ? ChecksumAlgorithm.Crc64Nvme : null,
+            beforeBody: payload => MultipartChecksumRules.CheckPart(upload, payload));
         var part = new PartRecord
         {
-            UploadId = upload.Id, PartNumber = partNumber, ETag = "\"" + digest.Md5Hex + "\"",
-            LastModified = ctx.Now.UtcDateTime, ChecksumValue = digest.ChecksumBase64,
+            UploadId = upload.Id, PartNumber = partNumber, ETag = "\"" + digest.Md5Hex + "\"", LastModified = ctx.Now.UtcDateTime,
         };
+        MultipartChecksumRules.Apply(part, digest, upload);
         using (blob)
         {
             S3RequestContext.ThrowFor(ctx.Services.Multipart.CommitPart(part, blob), ctx.Bucket, ctx.Key, upload.Id);
@@ -82,9 +97,19 @@ internal sealed class MultipartEndpoints : IS3Endpoint
         sb.Append(CultureInfo.InvariantCulture, $"<MaxParts>{max}</MaxParts><IsTruncated>{(truncated ? "true" : "false")}</IsTruncated>");
         foreach (var p in page)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<Part><PartNumber>{p.PartNumber}</PartNumber><LastModified>{Formats.Iso8601(p.LastModified)}</LastModified><ETag>{Xml.Escape(p.ETag)}</ETag><Size>{p.Size}</Size></Part>");
+            sb.Append(CultureInfo.InvariantCulture, $"<Part><PartNumber>{p.PartNumber}</PartNumber><LastModified>{Formats.Iso8601(p.LastModified)}</LastModified><ETag>{Xml.Escape(p.ETag)}</ETag><Size>{p.Size}</Size>");
+            // Part checksums are listed for uploads created with an algorithm [DOC ListParts].
+            if (upload.Template.ChecksumAlgorithm is { } algorithm && p.ChecksumAlgorithm == algorithm)
+                sb.Append("<Checksum").Append(algorithm).Append('>').Append(p.ChecksumValue).Append("</Checksum").Append(algorithm).Append('>');
+            sb.Append("</Part>");
         }
-        sb.Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(upload.Template.StorageClass).Append("</StorageClass></ListPartsResult>");
+        sb.Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(upload.Template.StorageClass).Append("</StorageClass>");
+        if (upload.Template.ChecksumAlgorithm is { } uploadAlgorithm)
+        {
+            sb.Append("<ChecksumAlgorithm>").Append(uploadAlgorithm).Append("</ChecksumAlgorithm><ChecksumType>")
+              .Append(MultipartChecksumRules.TypeOf(upload)).Append("</ChecksumType>");
+        }
+        sb.Append("</ListPartsResult>");
         return S3Responses.XmlAsync(ctx, sb.ToString());
     }
 

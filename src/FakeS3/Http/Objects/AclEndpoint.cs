@@ -4,13 +4,11 @@ using FakeS3.Errors;
 namespace FakeS3.Http.Objects;
 
 /// <summary>
-/// Canned ACLs only: Put{Object,Bucket}Acl take x-amz-acl (or a policy granting AllUsers READ → public-read);
-/// Get renders the owner's FULL_CONTROL grant plus AllUsers READ/WRITE for public ACLs.
+/// Canned ACLs only: Put{Object,Bucket}Acl take x-amz-acl (or a policy whose group grants match a canned ACL);
+/// Get renders the canned ACL's grant list in S3's order (<see cref="CannedAcl.Grants"/>).
 /// </summary>
 internal sealed class AclEndpoint : IS3Endpoint
 {
-    const string AllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
-
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [
         (S3Operation.GetObjectAcl, ctx => Render(ctx, ctx.RequireObject().Acl)),
@@ -42,21 +40,23 @@ internal sealed class AclEndpoint : IS3Endpoint
         if (body.Length == 0) throw new S3Exception(S3Errors.MalformedXml());
         var xml = Encoding.UTF8.GetString(body);
         if (!xml.Contains("AccessControlPolicy", StringComparison.Ordinal)) throw new S3Exception(S3Errors.MalformedXml());
-        var publicRead = xml.Contains(AllUsers, StringComparison.Ordinal) && xml.Contains("<Permission>READ</Permission>", StringComparison.Ordinal);
-        return publicRead ? "public-read" : "private";
+        var allUsers = xml.Contains(CannedAcl.AllUsers, StringComparison.Ordinal);
+        if (allUsers && xml.Contains("<Permission>WRITE</Permission>", StringComparison.Ordinal)) return "public-read-write";
+        if (allUsers && xml.Contains("<Permission>READ</Permission>", StringComparison.Ordinal)) return "public-read";
+        return xml.Contains(CannedAcl.AuthenticatedUsers, StringComparison.Ordinal) ? "authenticated-read" : "private";
     }
 
     static Task Render(S3RequestContext ctx, string acl)
     {
         var owner = $"<ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName>";
         var sb = new StringBuilder($"<AccessControlPolicy xmlns=\"{S3Responses.Namespace}\"><Owner>{owner}</Owner><AccessControlList>");
-        sb.Append($"<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\">{owner}</Grantee><Permission>FULL_CONTROL</Permission></Grant>");
-        if (acl is "public-read" or "public-read-write") sb.Append(Group("READ"));
-        if (acl is "public-read-write") sb.Append(Group("WRITE"));
+        foreach (var (group, permission) in CannedAcl.Grants(acl))
+        {
+            sb.Append("<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"")
+              .Append(group is null ? "CanonicalUser\">" + owner : "Group\"><URI>" + group + "</URI>")
+              .Append("</Grantee><Permission>").Append(permission).Append("</Permission></Grant>");
+        }
         sb.Append("</AccessControlList></AccessControlPolicy>");
         return S3Responses.XmlAsync(ctx, sb.ToString());
     }
-
-    static string Group(string permission) =>
-        $"<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Group\"><URI>{AllUsers}</URI></Grantee><Permission>{permission}</Permission></Grant>";
 }

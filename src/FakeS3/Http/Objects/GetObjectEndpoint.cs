@@ -31,7 +31,14 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
         }
         var range = SelectRange(ctx, obj, out var partNumber);
         var whole = range is null && partNumber is null;
-        ObjectResponseWriter.WriteHeaders(ctx.Response, obj, whole && ctx.Header("x-amz-checksum-mode") == "ENABLED");
+        var checksumMode = ctx.Header("x-amz-checksum-mode") == "ENABLED";
+        ObjectResponseWriter.WriteHeaders(ctx.Response, obj, whole && checksumMode);
+        if (checksumMode && partNumber is { } n && obj.PartsCount is not null && obj.Segments[n - 1].Checksum is { } partChecksum)
+        {
+            // One part of a COMPOSITE object: that part's own checksum [2ND Swift s3api against AWS].
+            ctx.Response.Headers["x-amz-checksum-" + obj.ChecksumAlgorithm!.ToLowerInvariant()] = partChecksum;
+            ctx.Response.Headers["x-amz-checksum-type"] = obj.ChecksumType;
+        }
         foreach (var (header, value) in overrides) ctx.Response.Headers[header] = value;
         var offset = range?.Offset ?? 0;
         var length = range?.Length ?? obj.Size;
@@ -65,7 +72,12 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
         if (!int.TryParse(pn, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 10000)
             throw new S3Exception(S3Errors.InvalidPartNumber(pn));
         var segments = obj.PartsCount is null ? [new BlobSegment { Size = obj.Size }] : obj.Segments;
-        if (n > segments.Count) throw new S3Exception(S3Errors.InvalidRange(obj.Size, "partNumber=" + pn));
+        // Past the last part: 416 InvalidPartNumber, not InvalidRange [2ND: four S3 emulators' tables quoting S3].
+        if (n > segments.Count)
+        {
+            throw new S3Exception(S3Errors.PartNumberNotSatisfiable(n, segments.Count)
+                .WithExplanation($"partNumber={n} but the object has {segments.Count} part(s)."));
+        }
         partNumber = n;
         if (obj.PartsCount is null) return null;
         var start = segments.Take(n - 1).Sum(s => s.Size);

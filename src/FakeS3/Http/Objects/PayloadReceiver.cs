@@ -10,9 +10,12 @@ namespace FakeS3.Http.Objects;
 /// </summary>
 internal static class PayloadReceiver
 {
-    public static async Task<(BlobWriter Blob, PayloadDigest Digest)> ReceiveAsync(S3RequestContext ctx, bool isUploadPart)
+    /// <param name="beforeBody">Checks on the parsed request made before any body byte is read (throws S3Exception).</param>
+    public static async Task<(BlobWriter Blob, PayloadDigest Digest)> ReceiveAsync(S3RequestContext ctx, bool isUploadPart,
+        ChecksumAlgorithm? alsoCompute = null, Action<IncomingPayload>? beforeBody = null)
     {
-        var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, isUploadPart);
+        var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, isUploadPart, alsoCompute);
+        beforeBody?.Invoke(payload);
         var blob = ctx.Store.OpenBlobWriter();
         try
         {

@@ -23,7 +23,9 @@ internal static class TagSet
                 throw new S3Exception(S3Errors.InvalidArgument("Cannot provide multiple Tags with the same key", "x-amz-tagging", value));
         }
         Validate(tags);
-        return tags;
+        // Tags given in the header form come back sorted by key (ordinal) [issue 12 item 11: observed with real
+        // S3 by an independent suite]; the XML form keeps the order given [UNCONFIRMED].
+        return tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
     }
 
     /// <summary>&lt;Tagging&gt;&lt;TagSet&gt;&lt;Tag&gt;&lt;Key/&gt;&lt;Value/&gt;… (PutObjectTagging, the POST tagging field).</summary>

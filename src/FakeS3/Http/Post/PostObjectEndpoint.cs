@@ -72,7 +72,12 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
         await upload.EnsureSingleFileAsync(ct);
         if (limit?.CheckSize(size) is { } sizeError) throw new S3Exception(sizeError);
         var actual = checksum.ToBase64();
-        if (expected is not null && expected != actual) throw new S3Exception(S3Errors.ChecksumMismatch(algorithm.UpperName()));
+        if (expected is not null && expected != actual)
+        {
+            // Nothing is committed: the blob is discarded on dispose, so the object is not stored [DOC].
+            throw new S3Exception(S3Errors.ChecksumMismatch(algorithm.UpperName())
+                .WithExplanation($"Form field {algorithm.HeaderName()} is {expected}; the file's {algorithm.UpperName()} is {actual} over {size} bytes."));
+        }
 
         record.Size = size;
         record.ETag = "\"" + Convert.ToHexStringLower(md5.GetHashAndReset()) + "\"";
