@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# FakeS3 next to bare Kestrel (load/baseline), same machine, same run, same tools:
-#   wrk (1 thread, 16 connections, median of 3) for raw presigned GET 4 KiB, presigned PUT 64 KiB and
-#   POST-policy 4 KiB; the C# runner (load/FakeS3.Load) for SDK PutObject (aws-chunked), the mixed
-#   workload and large PUTs (large GETs on FakeS3 only); peak RSS of FakeS3 during a 1 GiB PUT then GET; the must-reject workload.
-# Prints the ratio table and writes it to docs/benchmarks.md with the machine, date and commands.
+# FakeS3 next to bare Kestrel (load/baseline), moto and s3rver, same machine, same run, same tools:
+#   wrk (1 thread, 16 connections, median of rounds) for presigned GET 4 KiB, PUT 64 KiB, POST-policy 4 KiB on
+#   every server, and presigned GET 64 MiB (4 connections) against bare Kestrel serving 64 MiB from memory;
+#   the C# runner (load/FakeS3.Load) for SDK PutObject (aws-chunked), the mixed workload, large PUTs and GETs,
+#   GET 4 KiB during four 64 MiB PUT streams, must-reject; peak RSS of FakeS3 during a 1 GiB PUT then GET;
+#   load/FakeS3.StorageCeiling (raw LiteDB next to FakeS3's store); the scale measurement (100,000 keys) and
+#   start-up time with them.
+# Prints the tables and writes docs/benchmarks.md with the machine, date, conditions and commands.
 #
-# Env: COMPARE_DURATION (10s), COMPARE_REPS (5), COMPARE_WARMUP (5s, one uncounted wrk round per server and load), COMPARE_CONNECTIONS (16), FAKES3_PORT, BASELINE_PORT (default: free ports),
-#      COMPARE_RSS_SIZE (1GiB), COMPARE_WRITE_DOCS (1),
-#      FAKES3_URL: use an already running endpoint instead of starting src/FakeS3.Server (no RSS measurement).
-# Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3.
+# Env: COMPARE_DURATION (10s), COMPARE_REPS (5), COMPARE_WARMUP (5s, one uncounted wrk round per server and load),
+#      COMPARE_CONNECTIONS (16), COMPARE_RSS_SIZE (1GiB), COMPARE_WRITE_DOCS (1), COMPARE_CEILING_SECONDS (5),
+#      COMPARE_SCALE_KEYS (100000; 0 skips the scale part), COMPARE_SCALE_WALK_LIMIT (60s per listing walk),
+#      COMPARE_BEFORE_REF: a git ref of this repo also built and measured in the same run (the "before" column),
+#      COMPARE_OTHERS (1: moto and s3rver too, when moto_server/python moto and npm are there; 0: skip them),
+#      COMPARE_TOOLS_DIR (~/.cache/fakes3-compare: where s3rver is npm-installed once).
+# Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3, curl.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,159 +23,273 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${COMPARE_DURATION:-10s}"
 reps="${COMPARE_REPS:-5}"
 conns="${COMPARE_CONNECTIONS:-16}"
-fport="${FAKES3_PORT:-$(free_port)}"
-bport="${BASELINE_PORT:-$(free_port)}"
+warmup="${COMPARE_WARMUP:-5s}"
 rss_size="${COMPARE_RSS_SIZE:-1GiB}"
+scale_keys="${COMPARE_SCALE_KEYS:-100000}"
+tools="${COMPARE_TOOLS_DIR:-$HOME/.cache/fakes3-compare}"
 ak=fakes3 sk=fakes3secret region=us-east-1 bucket=bench
 work="$(mktemp -d /tmp/fakes3-compare.XXXXXX)"
-pids=()
+declare -A pid url kind
+servers=()
 
 log() { printf '[compare] %s\n' "$*" >&2; }
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  local s
+  for s in "${!pid[@]}"; do kill "${pid[$s]}" 2>/dev/null || true; done
+  for s in "${!pid[@]}"; do wait "${pid[$s]}" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk"; exit 1; }
 
-# json FILE EXPR: evaluates a Python expression over the runner's JSON report r.
-json() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": r}))' "$@" 2>/dev/null || echo "n/a"; }
+# json FILE EXPR: evaluates a Python expression over a JSON report r.
+json() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, {"r": r}))' "$@" 2>/dev/null || echo ""; }
+median() { sort -n | awk 'NF {v[++n]=$1} END {if (n) print v[int((n+1)/2)]}'; }
+record() { printf '%s\n' "$*" >>"$work/commands.txt"; }
 
-wait_up() { wait_http "$1" || { log "no answer from $1"; return 1; }; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+load_start=$(loadavg)
 
+# --- builds ---------------------------------------------------------------------------------------------
 log "building (Release)"
 dotnet build "$repo/load/FakeS3.Load/FakeS3.Load.csproj" -c Release -nologo -v quiet >/dev/null
 dotnet build "$repo/load/baseline/Baseline.csproj" -c Release -nologo -v quiet >/dev/null
 runner=(dotnet "$repo/load/FakeS3.Load/bin/Release/net10.0/FakeS3.Load.dll")
-
-fpid=""
-if [[ -n "${FAKES3_URL:-}" ]]; then
-  furl="${FAKES3_URL%/}"
-  log "using the running endpoint $furl (no RSS measurement)"
-else
-  dotnet publish "$repo/src/FakeS3.Server/FakeS3.Server.csproj" -c Release -o "$work/fakes3" -nologo -v quiet >/dev/null
-  mkdir -p "$work/data"
-  furl="http://127.0.0.1:$fport"
-  dotnet "$work/fakes3/FakeS3.Server.dll" --urls "$furl" --FakeS3:DataPath "$work/data/fakes3.db" >"$work/fakes3.log" 2>&1 &
-  fpid=$!; pids+=("$fpid")
+# The server project: src/FakeS3.Server (src/FakeS3 before the packaging split, e.g. for COMPARE_BEFORE_REF).
+publish_server() { # source-root out-dir
+  local project="$1/src/FakeS3.Server/FakeS3.Server.csproj"
+  [[ -f "$project" ]] || project="$1/src/FakeS3/FakeS3.csproj"
+  dotnet publish "$project" -c Release -o "$2" -nologo -v quiet >/dev/null
+}
+server_dll() { if [[ -f "$1/FakeS3.Server.dll" ]]; then echo "$1/FakeS3.Server.dll"; else echo "$1/FakeS3.dll"; fi; }
+publish_server "$repo" "$work/fakes3"
+before_label=""
+if [[ -n "${COMPARE_BEFORE_REF:-}" ]]; then
+  before_label="$(git -C "$repo" rev-parse --short "$COMPARE_BEFORE_REF")"
+  log "building FakeS3 at $before_label (the before column)"
+  mkdir -p "$work/before-src"
+  git -C "$repo" archive "$COMPARE_BEFORE_REF" | tar -x -C "$work/before-src"
+  # Today's ceiling tool against that store (it uses only store APIs that existed then).
+  rm -rf "$work/before-src/load/FakeS3.StorageCeiling"
+  cp -r "$repo/load/FakeS3.StorageCeiling" "$work/before-src/load/"
+  rm -rf "$work/before-src/load/FakeS3.StorageCeiling/bin" "$work/before-src/load/FakeS3.StorageCeiling/obj"
+  publish_server "$work/before-src" "$work/before"
 fi
-burl="http://127.0.0.1:$bport"
-dotnet "$repo/load/baseline/bin/Release/net10.0/Baseline.dll" --urls "$burl" >"$work/baseline.log" 2>&1 &
-pids+=("$!")
-wait_up "$furl/"
-wait_up "$burl/"
 
-results="$work/results.tsv"   # load, tool, fakes3 value, baseline value, unit, target ratio, note
-commands="$work/commands.txt"
-: >"$results"; : >"$commands"
+# --- servers --------------------------------------------------------------------------------------------
+start_fakes3() { # name dll-dir
+  local name=$1 port; port=$(free_port)
+  mkdir -p "$work/data-$name"
+  dotnet "$(server_dll "$2")" --urls "http://127.0.0.1:$port" --FakeS3:DataPath "$work/data-$name/fakes3.db" >"$work/$name.log" 2>&1 &
+  pid[$name]=$!; url[$name]="http://127.0.0.1:$port"; kind[$name]=fakes3; servers+=("$name")
+}
+start_fakes3 fakes3 "$work/fakes3"
+[[ -n "$before_label" ]] && start_fakes3 before "$work/before"
+bport=$(free_port)
+dotnet "$repo/load/baseline/bin/Release/net10.0/Baseline.dll" --urls "http://127.0.0.1:$bport" >"$work/kestrel.log" 2>&1 &
+pid[kestrel]=$!; url[kestrel]="http://127.0.0.1:$bport"; kind[kestrel]=kestrel; servers+=(kestrel)
+if [[ "${COMPARE_OTHERS:-1}" == 1 ]]; then
+  if command -v moto_server >/dev/null || python3 -c 'import moto.server' 2>/dev/null; then
+    mport=$(free_port)
+    if command -v moto_server >/dev/null; then moto_server -H 127.0.0.1 -p "$mport" >"$work/moto.log" 2>&1 &
+    else python3 -m moto.server -H 127.0.0.1 -p "$mport" >"$work/moto.log" 2>&1 & fi
+    pid[moto]=$!; url[moto]="http://127.0.0.1:$mport"; kind[moto]=other; servers+=(moto)
+  else
+    log "moto is missing (pip install 'moto[server]'): its column stays empty"
+  fi
+  if [[ ! -x "$tools/s3rver/node_modules/.bin/s3rver" ]] && command -v npm >/dev/null; then
+    log "installing s3rver into $tools/s3rver (npm, once)"
+    mkdir -p "$tools/s3rver"
+    npm install --prefix "$tools/s3rver" --no-audit --no-fund s3rver@3 >"$work/npm.log" 2>&1 || log "npm install s3rver failed"
+  fi
+  if [[ -x "$tools/s3rver/node_modules/.bin/s3rver" ]]; then
+    sport=$(free_port); mkdir -p "$work/s3rver-data"
+    node "$tools/s3rver/node_modules/.bin/s3rver" -d "$work/s3rver-data" -a 127.0.0.1 -p "$sport" --silent >"$work/s3rver.log" 2>&1 &
+    pid[s3rver]=$!; url[s3rver]="http://127.0.0.1:$sport"; kind[s3rver]=other; servers+=(s3rver)
+  else
+    log "s3rver is missing (npm): its column stays empty"
+  fi
+fi
+for s in "${servers[@]}"; do wait_http "${url[$s]}/" || { log "no answer from $s at ${url[$s]}"; exit 1; }; done
+log "servers: $(for s in "${servers[@]}"; do printf '%s=%s ' "$s" "${url[$s]}"; done)"
 
-# --- peak RSS of FakeS3 during a 1 GiB PUT then GET (first, on the fresh process) --------------------
-rss_mib="n/a"
-if [[ -n "$fpid" ]]; then
-  log "peak RSS: $rss_size PUT then GET (read-back) through the runner"
-  echo 5 >"/proc/$fpid/clear_refs" 2>/dev/null || true   # reset VmHWM to the current RSS
-  ( max=0; while kill -0 "$fpid" 2>/dev/null; do
-      v=$(awk '/^VmRSS:/ {print $2}' "/proc/$fpid/status" 2>/dev/null || echo 0)
+# results.tsv: load, tool, unit, target, note, then server=value pairs
+results="$work/results.tsv"; : >"$results"; : >"$work/commands.txt"
+row() { local IFS=$'\t'; printf '%s\n' "$*" >>"$results"; }
+
+# --- peak RSS of each FakeS3 during a 1 GiB PUT then GET (first, on the fresh processes) ---------------
+rss_of() { # name -> prints "MiB|note"
+  local name=$1 p=${pid[$1]} sampler
+  echo 5 >"/proc/$p/clear_refs" 2>/dev/null || true   # reset VmHWM to the current RSS
+  echo 0 >"$work/rss.max"
+  ( max=0; while kill -0 "$p" 2>/dev/null; do
+      v=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
       (( v > max )) && max=$v && echo "$max" >"$work/rss.max"
       sleep 0.1
     done ) &
   sampler=$!
-  cmd=("${runner[@]}" --endpoint "$furl" --bucket "$bucket" --scenario large-put --object-size "$rss_size" --requests 1 --concurrency 1 --warmup 0s --report-dir "$work/rss")
-  echo "${cmd[*]}" >>"$commands"
-  "${cmd[@]}" >"$work/rss.out" 2>&1 || { log "1 GiB PUT/GET failed:"; tail -n 20 "$work/rss.out" >&2; }
-  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$fpid/status")
+  "${runner[@]}" --endpoint "${url[$name]}" --bucket "$bucket" --scenario large-put --object-size "$rss_size" --requests 1 \
+    --concurrency 1 --warmup 0s --report-dir "$work/rss-$name" >"$work/rss-$name.out" 2>&1 || log "$name: 1 GiB PUT/GET failed"
+  local hwm; hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$p/status")
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
-  sampled=$(cat "$work/rss.max" 2>/dev/null || echo 0)
-  peak=$(( hwm > sampled ? hwm : sampled ))
-  rss_mib=$(( peak / 1024 ))
-  printf 'peak RSS, %s PUT then GET\tVmHWM\t%s\t\tMiB\t<150 MiB\t%s\n' "$rss_size" "$rss_mib" \
-    "$(json "$work/rss/large-put.json" '"PUT + read-back GET: %d checked, %d corrupted, verdict %s" % (r["integrity"]["checked"], r["integrity"]["corrupted"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
+  local sampled; sampled=$(cat "$work/rss.max")
+  echo "$(( (hwm > sampled ? hwm : sampled) / 1024 ))|$(json "$work/rss-$name/large-put.json" '"%d checked, %d corrupted" % (r["integrity"]["checked"], r["integrity"]["corrupted"])')"
+}
+log "peak RSS: $rss_size PUT then GET"
+record "${runner[*]} --endpoint <fakes3> --bucket $bucket --scenario large-put --object-size $rss_size --requests 1 --concurrency 1 --warmup 0s"
+cols=(); notes=""
+for s in fakes3 before; do
+  [[ -n "${pid[$s]:-}" ]] || continue
+  IFS='|' read -r mib note < <(rss_of "$s"); cols+=("$s=$mib"); notes+="$s: $note; "
+done
+row "peak RSS, $rss_size PUT then GET" VmHWM MiB "<150" "read-back: $notes" "${cols[@]}"
+
+# --- wrk: the same scripts against every server ----------------------------------------------------------
+log "presigning (boto3, s3v4, path style)"
+for s in "${servers[@]}"; do
+  a=$ak; k=$sk
+  [[ $s == s3rver ]] && a=S3RVER k=S3RVER   # s3rver knows only its own access key id
+  python3 "$repo/load/bench/presign.py" "${url[$s]}" "$bucket" "$work/w-$s" "$a" "$k" "$region" >"$work/presign-$s.log" 2>&1 \
+    || { log "presign/seed failed on $s (see $work/presign-$s.log)"; }
+done
+
+wrk_run() { # server kind duration -> prints "value non2xx" (req/s, or MiB/s for large)
+  local dir="$work/w-$1" out
+  [[ -f "$dir/get.url" ]] || { echo " "; return; }
+  case $2 in
+    get)   out=$(wrk -t1 -c"$conns" -d"$3" "$(cat "$dir/get.url")") ;;
+    put)   out=$(wrk -t1 -c"$conns" -d"$3" -s "$repo/load/bench/put.lua" "$(cat "$dir/put.url")") ;;
+    post)  out=$(BENCH_DIR="$dir" wrk -t1 -c"$conns" -d"$3" -s "$repo/load/bench/post.lua" "$(cat "$dir/post.url")") ;;
+    large) out=$(wrk -t1 -c4 -d"$3" --timeout 30s "$(cat "$dir/large.url")") ;;
+  esac
+  local value bad
+  if [[ $2 == large ]]; then
+    value=$(awk '/^Transfer\/sec:/ {v=$2; u=v; gsub(/[0-9.]/, "", u); sub(/[A-Za-z]+$/, "", v);
+                 f = (u=="GB") ? 1024 : (u=="MB") ? 1 : (u=="KB") ? 1/1024 : 1/1048576; printf "%.1f", v*f}' <<<"$out")
+  else
+    value=$(sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p' <<<"$out")
+  fi
+  bad=$(sed -nE 's/.*Non-2xx or 3xx responses: *([0-9]+).*/\1/p' <<<"$out" | head -n 1)
+  echo "${value:- } ${bad:-0}"
+}
+
+declare -A wrk_label=([get]="presigned GET 4 KiB" [put]="presigned PUT 64 KiB" [post]="POST policy 4 KiB" [large]="presigned GET 64 MiB")
+declare -A wrk_unit=([get]="req/s" [put]="req/s" [post]="req/s" [large]="MiB/s")
+for w in get put post large; do
+  log "wrk $w: warm-up ($warmup each)"
+  for s in "${servers[@]}"; do wrk_run "$s" "$w" "$warmup" >/dev/null; : >"$work/wrk-$w-$s"; done
+  declare -A non2xx=()
+  for rep in $(seq 1 "$reps"); do
+    log "wrk $w, round $rep/$reps"
+    for s in "${servers[@]}"; do
+      read -r v bad < <(wrk_run "$s" "$w" "$duration")
+      [[ -n "${v// }" ]] && echo "$v" >>"$work/wrk-$w-$s"
+      non2xx[$s]=$(( ${non2xx[$s]:-0} + ${bad:-0} ))
+    done
+  done
+  cols=(); note=""
+  for s in "${servers[@]}"; do
+    cols+=("$s=$(median <"$work/wrk-$w-$s")")
+    (( ${non2xx[$s]} > 0 )) && note+="$s answered ${non2xx[$s]} non-2xx; "
+  done
+  unset non2xx
+  row "${wrk_label[$w]}" wrk "${wrk_unit[$w]}" "" "$note" "${cols[@]}"
+done
+record "wrk -t1 -c$conns -d$duration '<presigned GET url>'"
+record "wrk -t1 -c$conns -d$duration -s load/bench/put.lua '<presigned PUT url>'"
+record "BENCH_DIR=<dir> wrk -t1 -c$conns -d$duration -s load/bench/post.lua '<bucket url>'"
+record "wrk -t1 -c4 -d$duration --timeout 30s '<presigned GET url of a 64 MiB object>'"
+
+# --- the C# runner ---------------------------------------------------------------------------------------
+run_runner() { # name server args... -> report under $work/r-name-server
+  local name=$1 s=$2; shift 2
+  local cmd=("${runner[@]}" --endpoint "${url[$s]}" --bucket "$bucket" --duration "$duration" --warmup 2s --report-dir "$work/r-$name-$s" "$@")
+  [[ ${kind[$s]} == kestrel ]] && cmd+=(--skip-verify)
+  [[ $s == fakes3 ]] && echo "${cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g; s#${url[$s]}#<fakes3>#g" >>"$work/commands.txt"
+  "${cmd[@]}" >"$work/r-$name-$s.out" 2>&1 || true
+}
+runner_servers=()
+for s in "${servers[@]}"; do [[ ${kind[$s]} != other ]] && runner_servers+=("$s"); done
+
+for spec in "sdk-put|SDK PutObject 4 KiB (aws-chunked)|req/s|requestsPerSecond|--concurrency $conns" \
+            "mixed|mixed 60/20/10/10 4 KiB|req/s|requestsPerSecond|--concurrency $conns" \
+            "large-put|presigned PUT 64 MiB|MB/s|megabytesPerSecond|--concurrency 4 --object-size 64MiB" \
+            "large-get|presigned GET 64 MiB, every byte compared|MB/s|megabytesPerSecond|--concurrency 4 --object-size 64MiB"; do
+  IFS='|' read -r scen label unit field args <<<"$spec"
+  log "runner $scen"
+  cols=(); note=""
+  for s in "${runner_servers[@]}"; do
+    [[ $scen == large-get && ${kind[$s]} == kestrel ]] && continue   # compares bytes the baseline does not store
+    # shellcheck disable=SC2086
+    run_runner "$scen" "$s" --scenario "$scen" $args
+    j="$work/r-$scen-$s/$scen.json"
+    cols+=("$s=$(json "$j" "r['$field']")")
+    [[ ${kind[$s]} == fakes3 ]] && note+="$s: $(json "$j" '"%d failed, verdict %s" % (r["failed"], "passed" if r["verdict"]["passed"] else "FAILED")'); "
+  done
+  row "$label" runner "$unit" "" "$note" "${cols[@]}"
+done
+
+log "runner get-during-put (FakeS3)"
+cols=(); alone=(); note=""
+for s in fakes3 before; do
+  [[ -n "${pid[$s]:-}" ]] || continue
+  run_runner get-during-put "$s" --scenario get-during-put --concurrency "$conns"
+  j="$work/r-get-during-put-$s/get-during-put.json"
+  cols+=("$s=$(json "$j" 'r["getDuringRequestsPerSecond"]')"); alone+=("$s=$(json "$j" 'r["getAloneRequestsPerSecond"]')")
+  note+="$s: $(json "$j" '"%s failed GETs, PUT %s MB/s meanwhile" % (r["failedGets"], r["putMegabytesPerSecond"])'); "
+done
+row "GET 4 KiB alone (runner)" runner req/s "" "" "${alone[@]}"
+row "GET 4 KiB during 4 × 64 MiB PUT streams" runner req/s "" "$note" "${cols[@]}"
+
+log "runner must-reject (FakeS3)"
+run_runner must-reject fakes3 --scenario must-reject --concurrency "$conns"
+mj="$work/r-must-reject-fakes3/must-reject.json"
+row "must-reject (7 kinds)" runner req/s "" \
+  "$(json "$mj" '"%d refused, %d accepted, %d errors: %s" % (r["rejectedAsExpected"], r["acceptedButMustBeRejected"], r["failedRequests"], "passed" if r["verdict"]["passed"] else "FAILED")')" \
+  "fakes3=$(json "$mj" 'r["requestsPerSecond"]')"
+
+# --- storage ceilings (no HTTP): raw LiteDB and FakeS3's store ------------------------------------------
+ceiling_seconds="${COMPARE_CEILING_SECONDS:-5}"
+run_ceiling() { # name source-root mode
+  local dir="$2/load/FakeS3.StorageCeiling"
+  dotnet build "$dir/FakeS3.StorageCeiling.csproj" -c Release -nologo -v quiet >/dev/null
+  local cmd=(dotnet "$dir/bin/Release/net10.0/FakeS3.StorageCeiling.dll" --mode "$3" --seconds "$ceiling_seconds" --data "$work/ceiling-$1.db" --json "$work/ceiling-$1.json")
+  echo "${cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g" >>"$work/commands.txt"
+  "${cmd[@]}" >"$work/ceiling-$1.md" 2>&1 || log "storage ceiling $1 failed"
+  rm -f "$work/ceiling-$1.db" "$work/ceiling-$1-log.db"
+}
+log "storage ceilings (raw LiteDB and FakeS3's store, no HTTP)"
+run_ceiling fakes3 "$repo" both
+[[ -n "$before_label" ]] && run_ceiling before "$work/before-src" store
+
+# --- scale: 100,000 keys, then start-up time with them ------------------------------------------------------
+startup_of() { # name dll-dir: restarts it on its full data file; writes the seconds until its first HTTP answer
+  local name=$1
+  kill "${pid[$name]}"; wait "${pid[$name]}" 2>/dev/null || true
+  local t0; t0=$(date +%s.%N)
+  dotnet "$(server_dll "$2")" --urls "${url[$name]}" --FakeS3:DataPath "$work/data-$name/fakes3.db" >>"$work/$name.log" 2>&1 &
+  pid[$name]=$!
+  for _ in $(seq 1 3000); do curl -s -o /dev/null --max-time 1 "${url[$name]}/" && break; sleep 0.01; done
+  python3 -c "import sys,time; print(f'{time.time() - float(sys.argv[1]):.2f}')" "$t0" >"$work/startup-$name"
+}
+if (( scale_keys > 0 )); then
+  # This commit only: seeding and walking 100,000 keys takes minutes per server.
+  for s in fakes3; do
+    log "scale: $scale_keys keys on $s (seeding, then every listing walked, each walk stopped after ${COMPARE_SCALE_WALK_LIMIT:-60s})"
+    cmd=("${runner[@]}" --endpoint "${url[$s]}" --bucket scale --scenario scale --keys "$scale_keys" --concurrency 32 \
+         --walk-limit "${COMPARE_SCALE_WALK_LIMIT:-60s}" --report-dir "$work/r-scale-$s")
+    [[ $s == fakes3 ]] && echo "${cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g; s#${url[$s]}#<fakes3>#g" >>"$work/commands.txt"
+    "${cmd[@]}" >"$work/r-scale-$s.out" 2>&1 || log "scale on $s failed: $(tail -n 3 "$work/r-scale-$s.out")"
+    dir="$work/fakes3"; [[ $s == before ]] && dir="$work/before"
+    log "start-up with $scale_keys objects: $s"
+    startup_of "$s" "$dir"
+  done
+  record "restart of FakeS3 on the scale data file: seconds until the first HTTP answer (curl every 10 ms)"
 fi
 
-# --- wrk: presigned GET / PUT / POST ----------------------------------------------------------------
-log "presigning (boto3, s3v4, path style)"
-python3 "$repo/load/bench/presign.py" "$furl" "$bucket" "$work/f" "$ak" "$sk" "$region"
-python3 "$repo/load/bench/presign.py" "$burl" "$bucket" "$work/b" "$ak" "$sk" "$region"
+echo "$load_start at the start, $(loadavg) at the end (1/5/15 min)" >"$work/loadavg"
 
-wrk_rps() { # dir kind -> prints "req/s non2xx"
-  local dir=$1 kind=$2 url out
-  case $kind in
-    get)  url=$(cat "$dir/get.url");  out=$(wrk -t1 -c"$conns" -d"$duration" "$url") ;;
-    put)  url=$(cat "$dir/put.url");  out=$(wrk -t1 -c"$conns" -d"$duration" -s "$repo/load/bench/put.lua" "$url") ;;
-    post) url=$(cat "$dir/post.url"); out=$(BENCH_DIR="$dir" wrk -t1 -c"$conns" -d"$duration" -s "$repo/load/bench/post.lua" "$url") ;;
-  esac
-  printf '%s %s\n' "$(sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p' <<<"$out")" \
-    "$(sed -nE 's/.*Non-2xx or 3xx responses: *([0-9]+).*/\1/p' <<<"$out" | head -n 1)"
-}
-median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-
-declare -A wrk_label=([get]="presigned GET 4 KiB" [put]="presigned PUT 64 KiB" [post]="POST policy 4 KiB")
-declare -A wrk_target=([get]="0.6" [put]="0.5" [post]="0.4")
-warmup="${COMPARE_WARMUP:-5s}"
-for kind in get put post; do
-  : >"$work/$kind.f"; : >"$work/$kind.b"; non2xx=0
-  # One uncounted round per server first: both JIT-compile and tier up (PGO) before anything is measured.
-  log "wrk $kind, warm-up ($warmup each)"
-  duration="$warmup" wrk_rps "$work/f" "$kind" >/dev/null
-  duration="$warmup" wrk_rps "$work/b" "$kind" >/dev/null
-  for rep in $(seq 1 "$reps"); do
-    log "wrk $kind, round $rep/$reps"
-    read -r rps bad < <(wrk_rps "$work/f" "$kind"); echo "$rps" >>"$work/$kind.f"; non2xx=$(( non2xx + ${bad:-0} ))
-    read -r rps _ < <(wrk_rps "$work/b" "$kind"); echo "$rps" >>"$work/$kind.b"
-  done
-  note=""; (( non2xx > 0 )) && note="FakeS3 answered $non2xx non-2xx responses: its number is not a success rate"
-  printf '%s\twrk\t%s\t%s\treq/s\t%s\t%s\n' "${wrk_label[$kind]}" "$(median <"$work/$kind.f")" "$(median <"$work/$kind.b")" "${wrk_target[$kind]}" "$note" >>"$results"
-done
-echo "wrk -t1 -c$conns -d$duration '<presigned GET url>'" >>"$commands"
-echo "wrk -t1 -c$conns -d$duration -s load/bench/put.lua '<presigned PUT url>'" >>"$commands"
-echo "BENCH_DIR=<dir> wrk -t1 -c$conns -d$duration -s load/bench/post.lua '<bucket url>'" >>"$commands"
-
-# --- the C# runner: SDK PutObject, mixed, large PUT, must-reject ------------------------------------
-run_runner() { # name endpoint extra-args... -> report json path
-  local name=$1 endpoint=$2; shift 2
-  local cmd=("${runner[@]}" --endpoint "$endpoint" --bucket "$bucket" --duration "$duration" --warmup 2s --report-dir "$work/$name" "$@")
-  echo "${cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g" >>"$commands"
-  "${cmd[@]}" >"$work/$name.out" 2>&1 || true
-}
-
-for spec in "sdk-put|SDK PutObject 4 KiB (aws-chunked)|--concurrency $conns" \
-            "mixed|mixed 60/20/10/10 4 KiB|--concurrency $conns" \
-            "large-put|presigned PUT 64 MiB|--concurrency 4 --object-size 64MiB"; do
-  IFS='|' read -r scen label args <<<"$spec"
-  log "runner $scen"
-  # shellcheck disable=SC2086
-  run_runner "f-$scen" "$furl" --scenario "$scen" $args
-  # shellcheck disable=SC2086
-  run_runner "b-$scen" "$burl" --scenario "$scen" $args --skip-verify
-  fj="$work/f-$scen/$scen.json"; bj="$work/b-$scen/$scen.json"
-  unit="req/s"; expr='r["requestsPerSecond"]'
-  [[ $scen == large-put ]] && unit="MB/s" && expr='r["megabytesPerSecond"]'
-  printf '%s\trunner\t%s\t%s\t%s\t\t%s\n' "$label" "$(json "$fj" "$expr")" "$(json "$bj" "$expr")" "$unit" \
-    "$(json "$fj" '"FakeS3: %d failed, verdict %s" % (r["failed"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
-done
-
-log "runner large-get (FakeS3 only: the baseline has no large objects)"
-run_runner "f-large-get" "$furl" --scenario large-get --concurrency 4 --object-size 64MiB
-lj="$work/f-large-get/large-get.json"
-printf 'presigned GET 64 MiB\trunner\t%s\t\tMB/s\t\t%s\n' "$(json "$lj" 'r["megabytesPerSecond"]')" \
-  "$(json "$lj" '"FakeS3 only; every byte compared: %d failed, verdict %s" % (r["failed"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
-
-log "runner must-reject (FakeS3 only)"
-run_runner "f-must-reject" "$furl" --scenario must-reject --concurrency "$conns"
-mj="$work/f-must-reject/must-reject.json"
-printf 'must-reject (7 kinds)\trunner\t%s\t\treq/s\t\t%s\n' "$(json "$mj" 'r["requestsPerSecond"]')" \
-  "$(json "$mj" '"%d refused, %d accepted, %d errors: %s" % (r["rejectedAsExpected"], r["acceptedButMustBeRejected"], r["failedRequests"], "passed" if r["verdict"]["passed"] else "FAILED")')" >>"$results"
-
-# --- storage write ceiling (no HTTP): what LiteDB lets FakeS3 commit at all on this machine ---------------
-log "storage write ceiling (load/FakeS3.StorageCeiling, no HTTP)"
-dotnet build "$repo/load/FakeS3.StorageCeiling/FakeS3.StorageCeiling.csproj" -c Release -nologo -v quiet >/dev/null
-ceiling_cmd=(dotnet "$repo/load/FakeS3.StorageCeiling/bin/Release/net10.0/FakeS3.StorageCeiling.dll" --seconds 5 --data "$work/ceiling.db")
-echo "${ceiling_cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g" >>"$commands"
-"${ceiling_cmd[@]}" >"$work/ceiling.md" 2>&1 || log "storage ceiling run failed"
-
-# --- the table ----------------------------------------------------------------------------------------
-python3 "$repo/load/bench/render.py" "$results" "$commands" "$repo/docs/benchmarks.md" "${COMPARE_WRITE_DOCS:-1}" \
-  "$duration" "$reps" "$conns" "$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$work/ceiling.md"
+# --- the tables --------------------------------------------------------------------------------------------
+python3 "$repo/load/bench/render.py" "$work" "$repo/docs/benchmarks.md" "${COMPARE_WRITE_DOCS:-1}" \
+  "$duration" "$reps" "$conns" "$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$before_label" "$scale_keys"

@@ -1,4 +1,5 @@
 using FakeS3.Load.Cli;
+using FakeS3.Load.Measurements;
 using FakeS3.Load.Reporting;
 using FakeS3.Load.S3;
 using FakeS3.Load.Scenarios;
@@ -35,6 +36,18 @@ public static class LoadApp
 
     public static async Task<(LoadReport? Report, int Exit)> RunAsync(LoadOptions options, TextWriter output, TextWriter progress, CancellationToken ct)
     {
+        if (MeasurementCatalog.All.TryGetValue(options.Scenario, out var measure))
+        {
+            try
+            {
+                return (null, await measure(options, output, progress, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                progress.WriteLine($"{options.Scenario} failed against {options.Endpoint}: {e.GetType().Name}: {e.Message}");
+                return (null, ExitSetupFailed);
+            }
+        }
         var target = new S3Target(options.Endpoint, options.AccessKey, options.SecretKey, options.Region, options.Bucket);
         long size = options.ObjectSize ?? (ScenarioCatalog.IsLarge(options.Scenario) ? 64L << 20 : 4L << 10);
         var http = new S3Http(S3Http.CreateClient(options.Concurrency, options.RequestTimeout));

@@ -1,7 +1,9 @@
 using System.Buffers;
 
 // Bare Kestrel, the ceiling FakeS3 is measured against (load/compare.sh): no routing, no auth, no storage.
-// GET/HEAD of any path answer a fixed 4 KiB body; PUT and POST read the whole body and discard it.
+// GET/HEAD of any path answer a fixed 4 KiB body, or 64 MiB from memory for paths with "/large-get/" in them
+// (the runner's large-get keys: the reference for FakeS3's 64 MiB GET); PUT and POST read the whole body and
+// discard it.
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
@@ -16,6 +18,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 var app = builder.Build();
 var body = new byte[4096];
 new Random(4096).NextBytes(body);
+var large = new byte[64 * 1024 * 1024];
+new Random(64).NextBytes(large);
 
 
 app.Run(async context =>
@@ -24,9 +28,10 @@ app.Run(async context =>
     var response = context.Response;
     if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
     {
+        var bytes = request.Path.Value?.Contains("/large-get/", StringComparison.Ordinal) == true ? large : body;
         response.ContentType = "application/octet-stream";
-        response.ContentLength = body.Length;
-        if (HttpMethods.IsGet(request.Method)) await response.Body.WriteAsync(body);
+        response.ContentLength = bytes.Length;
+        if (HttpMethods.IsGet(request.Method)) await response.Body.WriteAsync(bytes);
         return;
     }
     var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);

@@ -27,4 +27,17 @@ public static class FakeS3HostS3ClientExtensions
         ArgumentNullException.ThrowIfNull(host);
         return new AmazonS3Client(credentials, FakeS3ClientConfig.Create(host.BaseAddress, host.Region, host.CreateHandler()));
     }
+
+    /// <summary>
+    /// A client that keeps the SDK's own retry settings (the other CreateS3Client overloads turn retries off, so a
+    /// test sees the first error): for fault rules (host.Faults), where the retries are what is being tested.
+    /// </summary>
+    public static AmazonS3Client CreateRetryingS3Client(this FakeS3Host host, Action<AmazonS3Config>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var config = FakeS3ClientConfig.Create(host.BaseAddress, host.Region, host.CreateHandler());
+        config.MaxErrorRetry = new AmazonS3Config().MaxErrorRetry;
+        configure?.Invoke(config);
+        return new AmazonS3Client(new BasicAWSCredentials(host.AccessKeyId, host.SecretAccessKey), config);
+    }
 }

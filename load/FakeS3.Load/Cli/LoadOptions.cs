@@ -27,5 +27,11 @@ public sealed record LoadOptions
     public string? PrintPresigned { get; init; }
     public string Key { get; init; } = "load/object";
     public TimeSpan PresignExpiry { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>scale: objects, multipart uploads and parts of one upload to seed and list.</summary>
+    public long Keys { get; init; } = 100_000;
+    public long Uploads { get; init; } = 10_000;
+    public long Parts { get; init; } = 2_000;
+    /// <summary>scale: a listing walk stops after this long (the rate is then over what it walked).</summary>
+    public TimeSpan WalkLimit { get; init; } = TimeSpan.FromMinutes(2);
     public bool Help { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FakeS3.Load.Measurements;
 using FakeS3.Load.Scenarios;
 
 namespace FakeS3.Load.Cli;
@@ -15,6 +16,7 @@ public static class OptionsParser
           --region REGION        signing region (default us-east-1)
           --bucket NAME          bucket, created when missing (default load-test)
           --scenario NAME        presigned-get | presigned-put | post-policy | sdk-put | large-get | large-put | mixed | must-reject
+                                 | scale | get-during-put (measurements with their own table)
           --concurrency N        requests in flight (default 16)
           --duration 10s         measured time (default 10s when --requests is not given)
           --requests N           stop after N measured requests
@@ -25,6 +27,10 @@ public static class OptionsParser
           --timeout 5m           per-request timeout
           --fail-on-error        exit 1 when any request failed (not only on accepted/corrupted)
           --skip-verify          no body comparison or read-back (targets that store nothing, e.g. load/baseline)
+          --keys N               scale: objects to seed and list (default 100000)
+          --uploads N            scale: multipart uploads to seed and list (default 10000)
+          --parts N              scale: parts of the one upload ListParts walks (default 2000, at most 10000)
+          --walk-limit 2m        scale: stop each listing walk after this long (default 2m)
           --print-presigned get|put|post --key KEY [--expires 1h]
                                  print one presigned URL (post: url and form fields) and exit
 
@@ -57,6 +63,10 @@ public static class OptionsParser
                 "--timeout" => o with { RequestTimeout = ParseDuration(Value()) },
                 "--fail-on-error" => o with { FailOnError = true },
                 "--skip-verify" => o with { SkipVerify = true },
+                "--keys" => o with { Keys = Positive(long.Parse(Value(), CultureInfo.InvariantCulture), name) },
+                "--uploads" => o with { Uploads = Positive(long.Parse(Value(), CultureInfo.InvariantCulture), name) },
+                "--parts" => o with { Parts = Math.Min(10_000, Positive(long.Parse(Value(), CultureInfo.InvariantCulture), name)) },
+                "--walk-limit" => o with { WalkLimit = ParseDuration(Value()) },
                 "--print-presigned" => o with { PrintPresigned = Value() },
                 "--key" => o with { Key = Value() },
                 "--expires" => o with { PresignExpiry = ParseDuration(Value()) },
@@ -93,8 +103,8 @@ public static class OptionsParser
     }
 
     private static string Scenario(string name) =>
-        ScenarioCatalog.All.ContainsKey(name) ? name
-            : throw new ArgumentException($"unknown scenario {name}; one of: {string.Join(", ", ScenarioCatalog.All.Keys)}");
+        ScenarioCatalog.All.ContainsKey(name) || MeasurementCatalog.All.ContainsKey(name) ? name
+            : throw new ArgumentException($"unknown scenario {name}; one of: {string.Join(", ", ScenarioCatalog.All.Keys.Concat(MeasurementCatalog.All.Keys))}");
 
     private static T Positive<T>(T value, string name) where T : System.Numerics.INumber<T> =>
         value > T.Zero ? value : throw new ArgumentException($"{name} must be positive");

@@ -20,6 +20,9 @@ internal static class AdminJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>One line, for log messages.</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
+
     public static Task WriteAsync<T>(HttpContext http, T value, int status = StatusCodes.Status200OK)
     {
         http.Response.StatusCode = status;
@@ -43,6 +46,11 @@ internal static class AdminJson
         catch (JsonException e)
         {
             await ErrorAsync(http, StatusCodes.Status400BadRequest, "The body is not valid JSON: " + e.Message);
+            return null;
+        }
+        catch (InvalidOperationException) when (!http.Request.HasJsonContentType())
+        {
+            await ErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON, with Content-Type: application/json.");
             return null;
         }
         await ErrorAsync(http, StatusCodes.Status400BadRequest, "A JSON body is required.");

@@ -7,6 +7,10 @@ internal static class EventIds
     public const int RequestRejected = 100;
     public const int SignatureDiagnosed = 101;
     public const int SignatureDiagnosisFailed = 102;
+    public const int RequestMissed = 103;
+    public const int UnhandledError = 104;
+    public const int UnhandledErrorRepeated = 105;
+    public const int FaultInjected = 106;
 
     // 2xx: admin API
     public const int ClockMoved = 200;
@@ -14,4 +18,7 @@ internal static class EventIds
     public const int StoreReset = 202;
     public const int AdminRefused = 203;
     public const int AdminFailed = 204;
+    public const int FaultRuleAdded = 205;
+    public const int FaultRuleRemoved = 206;
+    public const int FaultRulesCleared = 207;
 }

@@ -11,6 +11,19 @@ internal static partial class Log
     [LoggerMessage(EventIds.RequestRejected, LogLevel.Information, "{Method} {Path} rejected: {Status} {ErrorCode}. {Explanation}", EventName = nameof(EventIds.RequestRejected))]
     public static partial void RequestRejected(ILogger logger, string method, string path, int status, string? errorCode, string? explanation);
 
+    /// <summary>404/412/416 and the like: ordinary traffic (an existence check, a conditional GET), not a rejection to debug.</summary>
+    [LoggerMessage(EventIds.RequestMissed, LogLevel.Debug, "{Method} {Path}: {Status} {ErrorCode}", EventName = nameof(EventIds.RequestMissed))]
+    public static partial void RequestMissed(ILogger logger, string method, string path, int status, string? errorCode);
+
+    [LoggerMessage(EventIds.UnhandledError, LogLevel.Error, "Unhandled error in {Operation} (500 InternalError); later errors of this kind are logged without the stack trace", EventName = nameof(EventIds.UnhandledError))]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string? operation);
+
+    [LoggerMessage(EventIds.UnhandledErrorRepeated, LogLevel.Warning, "Unhandled error in {Operation} (500 InternalError) again ({Count} times so far): {ExceptionType}: {ExceptionMessage}", EventName = nameof(EventIds.UnhandledErrorRepeated))]
+    public static partial void UnhandledErrorRepeated(ILogger logger, string? operation, long count, string exceptionType, string exceptionMessage);
+
+    [LoggerMessage(EventIds.FaultInjected, LogLevel.Information, "{Method} {Path}: fault rule {RuleId} injected {Effect} (status {Status})", EventName = nameof(EventIds.FaultInjected))]
+    public static partial void FaultInjected(ILogger logger, string method, string path, string ruleId, string effect, int status);
+
     [LoggerMessage(EventIds.SignatureDiagnosed, LogLevel.Debug, "SignatureDoesNotMatch diagnosed as {Cause}", EventName = nameof(EventIds.SignatureDiagnosed))]
     public static partial void SignatureDiagnosed(ILogger logger, SignatureCause cause);
 
@@ -31,4 +44,13 @@ internal static partial class Log
 
     [LoggerMessage(EventIds.AdminFailed, LogLevel.Error, "Admin call {Path} failed", EventName = nameof(EventIds.AdminFailed))]
     public static partial void AdminFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventIds.FaultRuleAdded, LogLevel.Information, "Fault rule {RuleId} added through the admin API: {Rule}", EventName = nameof(EventIds.FaultRuleAdded))]
+    public static partial void FaultRuleAdded(ILogger logger, string ruleId, string rule);
+
+    [LoggerMessage(EventIds.FaultRuleRemoved, LogLevel.Information, "Fault rule {RuleId} removed through the admin API", EventName = nameof(EventIds.FaultRuleRemoved))]
+    public static partial void FaultRuleRemoved(ILogger logger, string ruleId);
+
+    [LoggerMessage(EventIds.FaultRulesCleared, LogLevel.Information, "Every fault rule removed through the admin API", EventName = nameof(EventIds.FaultRulesCleared))]
+    public static partial void FaultRulesCleared(ILogger logger);
 }

@@ -21,7 +21,7 @@ internal sealed class RejectionExplainer(IOptions<FakeS3Options> options, TimePr
     {
         var o = options.Value;
         // Self-contained: the code and S3's message first, so a log line or header reads on its own.
-        var baseText = $"{error.Code}: {error.Message}" + (error.Explanation is { } why ? ". " + why : "");
+        var baseText = $"{error.Code}: {error.Message}" + (error.Explanation is { } why ? (error.Message.EndsWith('.') ? " " : ". ") + why : "");
         var extra = error.Code switch
         {
             S3ErrorCode.SignatureDoesNotMatch => DiagnoseSignature(http, error, o),

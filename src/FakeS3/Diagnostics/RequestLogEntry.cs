@@ -25,4 +25,7 @@ public sealed record RequestLogEntry(
 
     /// <summary>FakeS3's StringToSign, for SignatureDoesNotMatch.</summary>
     public string? StringToSign { get; init; }
+
+    /// <summary>The fault rule that hit this request and what it did; null for requests no rule touched.</summary>
+    public Faults.InjectedFault? Fault { get; init; }
 }

@@ -13,6 +13,7 @@ internal enum S3ErrorCode
     BucketNotEmpty,
     EntityTooLarge,
     EntityTooSmall,
+    HttpVersionNotSupported,
     IncompleteBody,
     InternalError,
     InvalidAccessKeyId,
@@ -44,7 +45,10 @@ internal enum S3ErrorCode
     NotImplemented,
     PreconditionFailed,
     RequestHeaderSectionTooLarge,
+    RequestTimeout,
     RequestTimeTooSkewed,
+    ServiceUnavailable,
     SignatureDoesNotMatch,
+    SlowDown,
     XAmzContentSHA256Mismatch,
 }

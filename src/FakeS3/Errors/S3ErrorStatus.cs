@@ -13,7 +13,7 @@ internal static class S3ErrorStatus
             or S3ErrorCode.InvalidPolicyDocument or S3ErrorCode.InvalidRequest or S3ErrorCode.InvalidStorageClass
             or S3ErrorCode.InvalidTag or S3ErrorCode.KeyTooLongError or S3ErrorCode.MalformedPOSTRequest
             or S3ErrorCode.MalformedXML or S3ErrorCode.MaxPostPreDataLengthExceeded or S3ErrorCode.MetadataTooLarge
-            or S3ErrorCode.RequestHeaderSectionTooLarge or S3ErrorCode.XAmzContentSHA256Mismatch => 400,
+            or S3ErrorCode.RequestHeaderSectionTooLarge or S3ErrorCode.RequestTimeout or S3ErrorCode.XAmzContentSHA256Mismatch => 400,
         S3ErrorCode.AccessDenied or S3ErrorCode.AccessForbidden or S3ErrorCode.InvalidAccessKeyId
             or S3ErrorCode.RequestTimeTooSkewed or S3ErrorCode.SignatureDoesNotMatch => 403,
         S3ErrorCode.NoSuchBucket or S3ErrorCode.NoSuchCORSConfiguration or S3ErrorCode.NoSuchKey
@@ -25,5 +25,7 @@ internal static class S3ErrorStatus
         S3ErrorCode.InvalidRange or S3ErrorCode.InvalidPartNumber => 416,
         S3ErrorCode.InternalError => 500,
         S3ErrorCode.NotImplemented => 501,
+        S3ErrorCode.HttpVersionNotSupported => 505,
+        S3ErrorCode.ServiceUnavailable or S3ErrorCode.SlowDown => 503,
     };
 }

@@ -21,6 +21,7 @@ internal static class S3ErrorWriter
         S3RequestIds.Apply(context, ids);
         foreach (var (name, value) in error.Headers) response.Headers[name] = value;
         foreach (var (name, value) in corsHeaders ?? []) response.Headers[name] = value;
+        UnreadBody.CloseConnectionIfLeft(context);
         if (includeExplanationHeader && error.Explanation is { } explanation)
         {
             response.Headers["x-fakes3-explanation"] = HeaderSafe(explanation);

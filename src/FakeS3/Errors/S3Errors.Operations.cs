@@ -50,6 +50,10 @@ internal static partial class S3Errors
     public static S3Error HeaderNotLatin1(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
         "Header value cannot be represented using ISO-8859-1.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
 
+    /// <summary>S3's code and arguments as reported in issue 12; the message text is UNCONFIRMED (FakeS3's wording).</summary>
+    public static S3Error HeaderControlCharacter(string argumentName, string argumentValue) => new(S3ErrorCode.InvalidArgument,
+        "Header value contains a control character.", ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
+
     public static S3Error InvalidArgument(string message, string argumentName, string argumentValue) =>
         new(S3ErrorCode.InvalidArgument, message, ("ArgumentName", argumentName), ("ArgumentValue", argumentValue));
 
@@ -76,6 +80,12 @@ internal static partial class S3Errors
         "A header you provided implies functionality that is not implemented", ("Operation", operation))
     { Explanation = $"FakeS3 does not implement {operation}." };
 
+    /// <summary>Kestrel refused the request before FakeS3 saw it (bad framing, request line too long) [UNCONFIRMED text].</summary>
+    public static S3Error BadHttpRequest() => new(S3ErrorCode.BadRequest, "An error occurred when parsing the HTTP request.");
+
+    /// <summary>An HTTP version other than 1.0/1.1 (or 2 by prior knowledge) [UNCONFIRMED text].</summary>
+    public static S3Error HttpVersionNotSupported() => new(S3ErrorCode.HttpVersionNotSupported, "The HTTP version specified is not supported.");
+
     public static S3Error RequestHeaderSectionTooLarge() => new(S3ErrorCode.RequestHeaderSectionTooLarge,
         "Your request header section exceeds the maximum allowed size.", ("MaxSizeAllowed", "8192"));
 
@@ -95,4 +105,12 @@ internal static partial class S3Errors
 
     public static S3Error InternalError() => new(S3ErrorCode.InternalError,
         "We encountered an internal error. Please try again.");
+
+    /// <summary>
+    /// FakeS3's own condition (S3 has no full disk). 503 ServiceUnavailable: the status S3 uses for "try again
+    /// later", which SDKs and the CLI retry with backoff, so an upload succeeds once space is freed; the message
+    /// says what is wrong. Nothing was stored.
+    /// </summary>
+    public static S3Error DiskFull() => new(S3ErrorCode.ServiceUnavailable,
+        "FakeS3 could not store this: the disk holding its data file is full. Delete objects or free disk space, then retry.");
 }

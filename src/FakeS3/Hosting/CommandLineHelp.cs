@@ -42,8 +42,12 @@ internal static class CommandLineHelp
           --FakeS3:Admin:Token=<token>             admin API bearer token (generated and printed when listening
                                                    beyond loopback)
           --FakeS3:StartupBanner=false             do not print endpoint and keys at start
+          --FakeS3:Faults:<N>:Operation=<op>       fault rule in force from the start (also Error, Times, ...;
+                                                   README "Fault injection")
           --help, -h                               this text
           --version                                the version
+
+        Exit code 1 with one line on stderr when the settings, the data file or the port cannot be used.
 
         Example: {command} --urls http://127.0.0.1:9000 --FakeS3:Buckets:0=uploads
         """;

@@ -19,6 +19,8 @@ public static class FakeS3EndpointRouteBuilderExtensions
         var options = app.ApplicationServices.GetRequiredService<IOptions<FakeS3Options>>().Value;
         app.ApplicationServices.GetRequiredService<FakeS3Initializer>().Initialize();
         if (app is WebApplication web && options.StartupBanner) StartupBanner.Register(web, options, app.ApplicationServices.GetRequiredService<FakeS3Database>());
+        // The connection is busy from here until the response is complete: Kestrel's own refusals happen only outside.
+        app.Use(FakeS3.Http.Refusals.ConnectionActivity.MarkAsync);
         // Admin first (it is not S3 and is not logged), then the request log around the S3 pipeline.
         app.UseFakeS3Admin(options);
         app.UseMiddleware<RequestLogMiddleware>();

@@ -68,6 +68,9 @@ public sealed class FakeS3Options
     /// <summary>CORS rules for buckets created at start: bucket name → rules.</summary>
     public Dictionary<string, List<CorsRuleOptions>> Cors { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Fault rules in force from the start (FakeS3:Faults:N:*); more come through the admin API or host.Faults.</summary>
+    public List<Faults.FaultRule> Faults { get; set; } = [];
+
     /// <summary><see cref="Credentials"/>, or the default pair when none are configured.</summary>
     public IReadOnlyList<CredentialOptions> EffectiveCredentials =>
         Credentials.Count > 0 ? Credentials : [new CredentialOptions { AccessKeyId = DefaultAccessKeyId, SecretAccessKey = DefaultSecretAccessKey }];

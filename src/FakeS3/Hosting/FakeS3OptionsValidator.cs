@@ -45,6 +45,12 @@ internal sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Op
         }
         if (o.MaxSkewSeconds is < 0 or > 86400)
             errors.Add("FakeS3:MaxSkewSeconds must be between 0 and 86400.");
+        for (var i = 0; i < o.Faults.Count; i++)
+        {
+            foreach (var problem in Faults.FaultRuleValidator.Validate(o.Faults[i])) errors.Add($"FakeS3:Faults:{i}:{problem}");
+        }
+        var duplicateFault = o.Faults.Where(f => f.Id is not null).GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateFault is not null) errors.Add($"FakeS3:Faults lists the Id '{duplicateFault.Key}' twice.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

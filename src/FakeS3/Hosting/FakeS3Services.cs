@@ -28,8 +28,11 @@ internal static class FakeS3Services
             sp.GetRequiredService<Signing.SigningKeyCache>()));
         services.AddSingleton<FakeS3Initializer>();
 
+        services.AddSingleton<Faults.FaultInjector>();
+        services.AddSingleton<FaultsEndpoint>();
         services.AddSingleton<RequestLog>();
         services.AddSingleton<RejectionExplainer>();
+        services.AddSingleton<UnhandledErrorLog>();
         services.AddSingleton<AdminToken>();
         services.AddSingleton<ListenerExposure>();
         services.AddSingleton<ServedHosts>();

@@ -16,9 +16,27 @@ public static class FakeS3WebHostExtensions
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
             k.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
             k.AddServerHeader = false;
-            k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            ApplyS3Limits(k);
         });
         return builder;
+    }
+
+    /// <summary>Kestrel limits and header encoding FakeS3 needs on any Kestrel it runs on (also FakeS3Host).</summary>
+    public static void ApplyS3Limits(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions k)
+    {
+        // Above S3's own limits, so S3's answer (RequestHeaderSectionTooLarge at 8 KiB, HeaderSection) comes from
+        // FakeS3 as XML rather than as Kestrel's bare 431/414: a 1,024-byte key percent-encoded plus a presigned
+        // query with a session token and response-* overrides does not fit Kestrel's 8 KiB request line.
+        k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+        k.Limits.MaxRequestHeaderCount = 4096;
+        k.Limits.MaxRequestLineSize = 64 * 1024;
+        // Header values in ISO-8859-1 both ways, as S3 reads and writes them: a Latin-1 byte in a request header gets
+        // S3's answer (usually a signature check) instead of Kestrel's bare 400, and response-* overrides may carry
+        // Latin-1 values.
+        k.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+        k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+        // Kestrel's own refusals (400 framing, 414, 431, 505, 408) leave as S3 XML errors, not empty bodies.
+        k.ConfigureEndpointDefaults(listen => listen.Use(FakeS3.Http.Refusals.RefusalConnectionMiddleware.Wrap));
     }
 
     /// <summary>
@@ -29,5 +47,9 @@ public static class FakeS3WebHostExtensions
     /// </summary>
     public static ILoggingBuilder AddFakeS3LogFilters(this ILoggingBuilder logging) => logging
         .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
-        .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None)
+        // A failed start is reported as one line by FakeS3Program; these would add the same error with a stack
+        // trace. (Request errors never reach Kestrel's log: S3Middleware answers every exception.)
+        .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+        .AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.None);
 }

@@ -1,7 +1,9 @@
 using FakeS3.Diagnostics;
 using FakeS3.Errors;
+using FakeS3.Faults;
 using FakeS3.Hosting;
 using FakeS3.Signing;
+using FakeS3.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,8 @@ internal sealed class S3Middleware(
     IEnumerable<IS3Endpoint> endpoints,
     IOptions<FakeS3Options> options,
     RejectionExplainer explainer,
+    UnhandledErrorLog errors,
+    FaultInjector faults,
     ServedHosts hosts,
     ILogger<S3Middleware> logger)
 {
@@ -36,6 +40,7 @@ internal sealed class S3Middleware(
         var ids = S3RequestIds.Of(http);
         S3RequestIds.Apply(http, ids);
         S3RequestContext? ctx = null;
+        var faultRules = faults.Current; // the only cost of fault injection while no rule exists
         try
         {
             if (HeaderSection.Size(http.Request.Headers) > HeaderSection.MaxBytes)
@@ -49,15 +54,19 @@ internal sealed class S3Middleware(
             ctx = new S3RequestContext
             {
                 Http = http, Target = target, Query = query, Operation = operation, OperationName = name,
-                Signable = signable, Services = services,
+                Signable = signable, Services = services, Faults = faultRules,
             };
             http.Features.Set(ctx);
+            if (faultRules is not null && await FaultInjection.InjectAsync(ctx, FaultStage.BeforeAuthentication)) return;
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
                 if (ctx.IsAnonymous) AnonymousAccess.Ensure(ctx);
             }
             if (operation != S3Operation.Preflight) Cors.BucketCors.ApplyToActualRequest(ctx);
+            // PostObject authenticates inside its endpoint, which injects after that itself.
+            if (faultRules is not null && operation != S3Operation.PostObject
+                && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication)) return;
             if (!_table.TryGetValue(operation, out var handle))
                 throw new S3Exception(S3Errors.NotImplemented(name));
             await handle(ctx);
@@ -76,9 +85,16 @@ internal sealed class S3Middleware(
         {
             // the client went away; nothing to answer
         }
+        catch (Exception e) when (StorageFault.IsDiskFull(e))
+        {
+            services.Store.RecoverAfterFault(diskFull: true);
+            await FailAsync(http, S3Errors.DiskFull().WithExplanation(e.Message));
+        }
         catch (Exception e)
         {
-            logger.LogError(e, "Unhandled error in {Operation}", ctx?.OperationName);
+            // An engine error must not leave every later request failing: the store reopens itself if needed.
+            services.Store.RecoverAfterFault(diskFull: false);
+            errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
         }
     }

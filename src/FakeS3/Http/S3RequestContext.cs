@@ -18,6 +18,12 @@ internal sealed class S3RequestContext
     public required S3Services Services { get; init; }
     public AuthResult Auth { get; set; } = AuthResult.Anonymous;
 
+    /// <summary>The fault rules in force when the request arrived; null (the usual case) when there are none.</summary>
+    internal Faults.FaultRuleSet? Faults { get; init; }
+
+    /// <summary>Set when a fault rule hit this request (read by the request log).</summary>
+    public Faults.InjectedFault? InjectedFault { get; set; }
+
     public HttpRequest Request => Http.Request;
     public HttpResponse Response => Http.Response;
     public IObjectStore Store => Services.Store;

@@ -30,6 +30,17 @@ internal static class AmzDate
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time) && time.Year >= 1970;
     }
 
+    /// <summary>
+    /// time + seconds, held at the calendar's ends: a URL signed at 99991231T235959Z must be judged (not yet valid),
+    /// not overflow into a 500.
+    /// </summary>
+    public static DateTimeOffset AddSecondsSaturating(DateTimeOffset time, long seconds)
+    {
+        var max = (DateTimeOffset.MaxValue - time).TotalSeconds;
+        var min = (DateTimeOffset.MinValue - time).TotalSeconds;
+        return seconds >= max ? DateTimeOffset.MaxValue : seconds <= min ? DateTimeOffset.MinValue : time.AddSeconds(seconds);
+    }
+
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString(SigV4Constants.AmzDateFormat, CultureInfo.InvariantCulture);
 }

@@ -12,5 +12,5 @@ internal sealed record PresignedQuery(
     string? SecurityToken,
     string PayloadHash)
 {
-    public DateTimeOffset ExpiresAt => AmzDate.AddSeconds(ExpiresSeconds);
+    public DateTimeOffset ExpiresAt => Signing.AmzDate.AddSecondsSaturating(AmzDate, ExpiresSeconds);
 }

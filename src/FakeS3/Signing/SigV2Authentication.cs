@@ -31,8 +31,7 @@ internal sealed class SigV2Authentication(ICredentialStore credentials, TimeProv
         if (now > expires)
             throw new S3Exception(S3Errors.RequestExpired(null, expires, now)
                 .WithExplanation($"The SigV2 URL expired at {S3Errors.IsoSeconds(expires)}; server time is {S3Errors.IsoSeconds(now)}."));
-        var stringToSign = SigV2StringToSign.Build(request, expiresText, fromQuery: true);
-        EnsureMatches(credential, stringToSign, signature, request);
+        EnsureMatches(credential, expiresText, true, signature, request);
         SessionTokens.Ensure(credential, request.Header(SigV4Constants.HeaderSecurityToken) ?? query.Get("x-amz-security-token"));
         return new AuthResult(AuthKind.SigV2Query) { AccessKeyId = accessKeyId, Signature = signature, Expires = expires };
     }
@@ -53,8 +52,7 @@ internal sealed class SigV2Authentication(ICredentialStore credentials, TimeProv
         var now = time.GetUtcNow();
         if (Math.Abs((now - requestTime).TotalSeconds) > maxSkewSeconds)
             throw new S3Exception(S3Errors.RequestTimeTooSkewed(dateText, now, maxSkewSeconds * 1000L));
-        var stringToSign = SigV2StringToSign.Build(request, amzDate is null ? dateText : "", fromQuery: false);
-        EnsureMatches(credential, stringToSign, signature, request);
+        EnsureMatches(credential, amzDate is null ? dateText : "", false, signature, request);
         SessionTokens.Ensure(credential, request.Header(SigV4Constants.HeaderSecurityToken));
         return new AuthResult(AuthKind.SigV2Header) { AccessKeyId = accessKeyId, Signature = signature };
     }
@@ -62,11 +60,18 @@ internal sealed class SigV2Authentication(ICredentialStore credentials, TimeProv
     Credential Lookup(string accessKeyId) =>
         credentials.TryGet(accessKeyId, out var credential) ? credential : throw new S3Exception(S3Errors.InvalidAccessKeyId(accessKeyId));
 
-    static void EnsureMatches(Credential credential, string stringToSign, string provided, SignableRequest request)
+    /// <summary>The resource as sent; for a path-style bucket request also with the trailing slash botocore signs.</summary>
+    static void EnsureMatches(Credential credential, string dateOrExpires, bool fromQuery, string provided, SignableRequest request)
     {
-        var mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(credential.SecretAccessKey), Encoding.UTF8.GetBytes(stringToSign));
-        if (Crypto.FixedTimeEquals(Convert.ToBase64String(mac), provided)) return;
+        var stringToSign = SigV2StringToSign.Build(request, dateOrExpires, fromQuery);
+        if (Matches(credential, stringToSign, provided)) return;
+        if (SigV2StringToSign.IsPathStyleBucketWithoutSlash(request)
+            && Matches(credential, SigV2StringToSign.Build(request, dateOrExpires, fromQuery, bucketSlash: true), provided)) return;
         throw new S3Exception(S3Errors.SignatureDoesNotMatch(credential.AccessKeyId, stringToSign, provided, null)
             .WithExplanation(SignatureDiagnostics.ExplainSigV2(stringToSign, request)));
     }
+
+    static bool Matches(Credential credential, string stringToSign, string provided) =>
+        Crypto.FixedTimeEquals(Convert.ToBase64String(
+            HMACSHA1.HashData(Encoding.UTF8.GetBytes(credential.SecretAccessKey), Encoding.UTF8.GetBytes(stringToSign))), provided);
 }

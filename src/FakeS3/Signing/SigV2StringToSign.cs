@@ -24,7 +24,11 @@ internal static class SigV2StringToSign
     /// them into the query string, so for query auth a header missing from the request is taken from the
     /// query parameter of the same name (FakeS3 leniency [SDK], S3's handling UNCONFIRMED).
     /// </summary>
-    public static string Build(SignableRequest request, string dateOrExpires, bool fromQuery)
+    /// <param name="bucketSlash">
+    /// Path-style bucket requests (<c>/bucket</c>, no key): sign <c>/bucket/</c>. botocore's HmacV1Auth signs that
+    /// resource for a request sent to <c>/bucket</c>, and S3 accepts it as well as the path as sent [SDK].
+    /// </param>
+    public static string Build(SignableRequest request, string dateOrExpires, bool fromQuery, bool bucketSlash = false)
     {
         var sb = new StringBuilder(256);
         sb.Append(request.Method).Append('\n');
@@ -32,9 +36,13 @@ internal static class SigV2StringToSign
         sb.Append(Value(request, "Content-Type", fromQuery)).Append('\n');
         sb.Append(dateOrExpires).Append('\n');
         AppendAmzHeaders(sb, request, fromQuery);
-        AppendResource(sb, request);
+        AppendResource(sb, request, bucketSlash);
         return sb.ToString();
     }
+
+    /// <summary>A path-style request that names only a bucket and has no trailing slash: <c>/bucket</c>.</summary>
+    public static bool IsPathStyleBucketWithoutSlash(SignableRequest request) =>
+        request.VirtualHostBucket is null && request.RawPath.Length > 1 && request.RawPath.IndexOf('/', 1) < 0;
 
     static string Value(SignableRequest request, string name, bool fromQuery) =>
         request.Header(name) ?? (fromQuery ? QueryValueIgnoreCase(request.Query, name) : null) ?? "";
@@ -48,15 +56,18 @@ internal static class SigV2StringToSign
         return null;
     }
 
-    /// <summary>Lower-case x-amz-* names sorted, "name:value\n", repeated values joined by ',' (trimmed).</summary>
+    /// <summary>
+    /// Lower-case x-amz-* names sorted, "name:value\n"; the values of a repeated header joined by ',' (each trimmed).
+    /// A single value is never split: s3cmd's x-amz-date "Sun, 29 Nov 2026 ..." keeps its comma and space [DOC].
+    /// </summary>
     static void AppendAmzHeaders(StringBuilder sb, SignableRequest request, bool fromQuery)
     {
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in request.HeaderNames)
         {
             if (!name.StartsWith("x-amz-", StringComparison.OrdinalIgnoreCase)) continue;
-            var values = request.Header(name)!.Split(',');
-            headers[name.ToLowerInvariant()] = string.Join(',', values.Select(v => v.Trim()));
+            var values = request.HeaderValues(name);
+            headers[name.ToLowerInvariant()] = values.Count == 1 ? values[0]!.Trim() : string.Join(',', values.Select(v => v!.Trim()));
         }
         if (fromQuery)
         {
@@ -70,10 +81,11 @@ internal static class SigV2StringToSign
     }
 
     /// <summary>"/bucket" for virtual-hosted requests + the path as sent + "?sub&amp;sub=v" (sorted, decoded values).</summary>
-    static void AppendResource(StringBuilder sb, SignableRequest request)
+    static void AppendResource(StringBuilder sb, SignableRequest request, bool bucketSlash)
     {
         if (request.VirtualHostBucket is { } bucket) sb.Append('/').Append(bucket);
         sb.Append(request.RawPath);
+        if (bucketSlash) sb.Append('/');
         var selected = new List<(string Name, string Value, bool HasValue)>();
         foreach (var range in request.RawQuery.AsSpan().Split('&'))
         {

@@ -62,6 +62,9 @@ internal sealed class SignableRequest
         };
     }
 
+    /// <summary>Each value of a header as received (a repeated header has several; one value is never split at commas).</summary>
+    public StringValues HeaderValues(string name) => _headers[name];
+
     /// <summary>Walks the headers (IHeaderDictionary.Keys builds a new set on every call).</summary>
     public IEnumerable<string> HeaderNames
     {

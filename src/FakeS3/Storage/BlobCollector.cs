@@ -43,7 +43,7 @@ internal sealed class BlobCollector : IDisposable
         {
             try
             {
-                Collect(_db, blob.BlobId, LiteDbBlobStore.ChunkCount(blob.Size));
+                Collect(_db, blob.BlobId, BlobLayout.ChunkCount(blob.BlobId, blob.Size));
             }
             catch (LiteException)
             {
@@ -69,7 +69,7 @@ internal sealed class BlobCollector : IDisposable
                 }
                 catch
                 {
-                    db.Db.Rollback();
+                    db.TryRollback();
                     throw;
                 }
             }

@@ -9,7 +9,8 @@ namespace FakeS3.Storage;
 /// </summary>
 internal sealed class BlobWriter : Stream
 {
-    public const int ChunkSize = 64 * 1024; // under the 85 KB large-object-heap threshold
+    /// <summary>The chunk size of blobs written now (<see cref="BlobLayout"/>; older blobs keep theirs).</summary>
+    public const int ChunkSize = BlobLayout.ChunkSize;
 
     /// <summary>
     /// Bodies up to this size live in the object record itself (<see cref="TakeInline"/>). Small on purpose:
@@ -17,14 +18,16 @@ internal sealed class BlobWriter : Stream
     /// </summary>
     public const int InlineLimit = 8 * 1024;
 
-    // Chunks are inserted 16 at a time (1 MiB) in one LiteDB transaction: a transaction per 64 KiB chunk made
-    // large uploads several times slower. The buffer is pooled and starts at one chunk: 16 concurrent small
-    // uploads each renting 1 MiB overflowed the pool, and the large-object-heap allocations cost gen2 GCs.
-    const int ChunksPerGroup = 16;
-    const int GroupSize = ChunkSize * ChunksPerGroup;
+    // Chunks are inserted 1 MiB at a time in one LiteDB transaction: a transaction per chunk made large uploads
+    // several times slower. The buffer is pooled and starts at 64 KiB: 16 concurrent small uploads each renting
+    // 1 MiB overflowed the pool, and the large-object-heap allocations cost gen2 GCs. Chunk documents are copied
+    // into pooled chunk-sized arrays too (LiteDB has serialised them into its pages when Insert returns).
+    const int GroupSize = 1024 * 1024;
+    const int ChunksPerGroup = GroupSize / ChunkSize;
+    const int InitialBuffer = 64 * 1024;
 
     readonly FakeS3Database _db;
-    byte[]? _buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+    byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     int _buffered;
     int _chunkIndex;
     bool _pendingRecorded;
@@ -33,10 +36,12 @@ internal sealed class BlobWriter : Stream
     internal BlobWriter(FakeS3Database db)
     {
         _db = db;
-        BlobId = Guid.NewGuid().ToString("N");
+        BlobId = BlobLayout.NewBlobId();
     }
 
     public string BlobId { get; }
+    /// <summary>Bytes received but not yet written to LiteDB (written by the commit).</summary>
+    internal int Buffered => _buffered;
     public long Size { get; private set; }
     public bool Committed { get; private set; }
 
@@ -83,6 +88,7 @@ internal sealed class BlobWriter : Stream
 
     void FlushGroup()
     {
+        _db.EnsureRoomForUpload(_buffered);
         lock (_db.Lock) FlushGroupLocked();
     }
 
@@ -94,25 +100,38 @@ internal sealed class BlobWriter : Stream
             _db.PendingBlobs.Insert(new BsonDocument { ["_id"] = BlobId });
             _pendingRecorded = true;
         }
-        _db.Chunks.InsertBulk(BufferedChunks());
+        _chunkIndex += InsertBuffered(bulk: true);
         _buffered = 0;
     }
 
-    List<BsonDocument> BufferedChunks()
-    {
-        var docs = TailChunks();
-        _chunkIndex += docs.Count;
-        return docs;
-    }
-
-    /// <summary>The buffered bytes as chunk documents from the next index on (one empty chunk for an empty blob).</summary>
-    List<BsonDocument> TailChunks()
+    /// <summary>
+    /// Inserts the buffered bytes as chunk documents from the next index on (one empty chunk for an empty blob);
+    /// returns how many. Changes no state of the writer, so it can be retried after a rollback.
+    /// </summary>
+    int InsertBuffered(bool bulk)
     {
         var docs = new List<BsonDocument>(ChunksPerGroup);
-        var index = _chunkIndex;
-        for (var offset = 0; offset < _buffered || (offset == 0 && index == 0); offset += ChunkSize)
-            docs.Add(ChunkDocument(index++, _buffer.AsSpan(offset, Math.Min(ChunkSize, _buffered - offset))));
-        return docs;
+        var rented = new List<byte[]>(ChunksPerGroup);
+        try
+        {
+            var index = _chunkIndex;
+            for (var offset = 0; offset < _buffered || (offset == 0 && index == 0); offset += ChunkSize)
+            {
+                var data = _buffer.AsSpan(offset, Math.Min(ChunkSize, _buffered - offset));
+                // A full chunk's pooled array has exactly ChunkSize bytes (a power of two); the tail gets its own.
+                var copy = data.Length == ChunkSize ? ArrayPool<byte>.Shared.Rent(ChunkSize) : new byte[data.Length];
+                if (data.Length == ChunkSize) rented.Add(copy);
+                data.CopyTo(copy);
+                docs.Add(new BsonDocument { ["_id"] = ChunkId(BlobId, index++), ["d"] = copy });
+            }
+            if (bulk) _db.Chunks.InsertBulk(docs);
+            else foreach (var doc in docs) _db.Chunks.Insert(doc);
+            return docs.Count;
+        }
+        finally
+        {
+            foreach (var array in rented) ArrayPool<byte>.Shared.Return(array);
+        }
     }
 
     /// <summary>
@@ -134,10 +153,7 @@ internal sealed class BlobWriter : Stream
     internal void WriteTailInTransaction()
     {
         if (_inline) return;
-        if (_buffered > 0 || _chunkIndex == 0)
-        {
-            foreach (var doc in TailChunks()) _db.Chunks.Insert(doc);
-        }
+        if (_buffered > 0 || _chunkIndex == 0) InsertBuffered(bulk: false);
         if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
     }
 
@@ -157,10 +173,7 @@ internal sealed class BlobWriter : Stream
         _buffer = null;
     }
 
-    BsonDocument ChunkDocument(int index, ReadOnlySpan<byte> data) =>
-        new() { ["_id"] = ChunkId(BlobId, index), ["d"] = data.ToArray() };
-
-    internal static string ChunkId(string blobId, int index) => $"{blobId}/{index:D8}";
+    internal static string ChunkId(string blobId, int index) => BlobLayout.ChunkId(blobId, index);
 
     protected override void Dispose(bool disposing)
     {

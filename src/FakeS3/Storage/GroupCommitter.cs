@@ -25,6 +25,11 @@ internal sealed class GroupCommitter : IDisposable
         _writer.Start();
     }
 
+    /// <summary>Transactions the writer thread ran and commits they carried (commits / batches = the batching).</summary>
+    public long Batches => Interlocked.Read(ref _batches);
+    public long Commits => Interlocked.Read(ref _commits);
+    long _batches, _commits;
+
     public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
     {
         var pending = new PendingCommit(obj, blob);
@@ -49,6 +54,8 @@ internal sealed class GroupCommitter : IDisposable
                 if (_queue.Count == 0) return;
                 while (batch.Count < MaxBatch && _queue.TryDequeue(out var next)) batch.Add(next);
             }
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _commits, batch.Count);
             try
             {
                 _commitBatch(batch);

@@ -19,11 +19,20 @@ internal interface IObjectStore
     /// </summary>
     ObjectRecord? GetObjectForRead(string bucket, string key);
 
-    /// <summary>Objects with the prefix whose key sorts after <paramref name="after"/> (ordinal), in key order.</summary>
-    IEnumerable<ObjectRecord> Enumerate(string bucket, string prefix, string? after);
+    /// <summary>
+    /// One listing page in UTF-8 binary key order: keys starting with <paramref name="prefix"/> after
+    /// <paramref name="after"/>, grouped by <paramref name="delimiter"/> (all plain strings, never patterns).
+    /// </summary>
+    ObjectListing List(string bucket, string prefix, string? delimiter, string? after, int maxKeys);
 
     BlobWriter OpenBlobWriter();
-    Stream OpenRead(ObjectRecord obj, long offset, long length);
+
+    /// <summary>
+    /// The bytes of <paramref name="obj"/>, read as one version to the end even if the key is overwritten or
+    /// deleted meanwhile. Null when <paramref name="obj"/> is no longer the key's current version (replaced
+    /// since it was read): read the record again.
+    /// </summary>
+    Stream? OpenRead(ObjectRecord obj, long offset, long length);
 
     /// <summary>
     /// Makes the object visible in one step, replacing (and freeing) any previous version. Completes once the
@@ -35,6 +44,9 @@ internal interface IObjectStore
     StoreStatus UpdateMetadata(ObjectRecord obj);
 
     StoreStatus DeleteObject(string bucket, string key);
+
+    /// <summary>After a failed call: reopens the database if its engine stopped (e.g. an I/O error on a full disk).</summary>
+    void RecoverAfterFault(bool diskFull);
 
     /// <summary>Deletes every bucket, object, upload and blob.</summary>
     void Reset();

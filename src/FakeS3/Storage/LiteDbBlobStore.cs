@@ -6,18 +6,26 @@ namespace FakeS3.Storage;
 internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
 {
     /// <summary>
-    /// Blobs of at most this many chunks are deleted inside the transaction that frees them: one transaction
+    /// Blobs of at most this many bytes are deleted inside the transaction that frees them: one transaction
     /// instead of one per chunk (which made every overwrite of a small object several times slower).
     /// </summary>
-    const int InlineDeleteChunks = 16;
+    const long InlineDeleteBytes = 1024 * 1024;
 
     readonly ChunkCache _smallBlobs = new();
     readonly BlobCollector _collector = new(db);
+    readonly BlobLeases _leases = new();
 
     public BlobWriter OpenWrite() => new(db);
 
-    public Stream OpenRead(IReadOnlyList<BlobSegment> segments, long offset, long length) =>
-        new BlobReadStream(db, _smallBlobs, segments, offset, length);
+    /// <summary>
+    /// Leases the blobs for the stream's lifetime. The caller holds the owning key's stripe and has checked that
+    /// the blobs are current, so none of them can be freed before the lease is taken.
+    /// </summary>
+    internal Stream OpenLeased(IReadOnlyList<BlobSegment> segments, long offset, long length)
+    {
+        _leases.Acquire(segments);
+        return new BlobReadStream(db, _smallBlobs, segments, offset, length, () => _collector.Enqueue(_leases.Return(segments)));
+    }
 
     /// <summary>
     /// Inside the transaction that stops referencing <paramref name="segments"/>: small blobs are deleted right
@@ -28,8 +36,10 @@ internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         var large = new List<BlobSegment>();
         foreach (var s in segments)
         {
-            var count = ChunkCount(s.Size);
-            if (count <= InlineDeleteChunks)
+            db.NoteFreed(s.Size);
+            var count = BlobLayout.ChunkCount(s.BlobId, s.Size);
+            // A blob being read stays until its readers close (the marker covers a stop in between).
+            if (s.Size <= InlineDeleteBytes && !_leases.IsLeased(s.BlobId))
             {
                 for (var i = 0; i < count; i++) db.Chunks.Delete(BlobWriter.ChunkId(s.BlobId, i));
                 continue;
@@ -40,14 +50,11 @@ internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         return large;
     }
 
-    /// <summary>After the commit: large released blobs are deleted in the background.</summary>
+    /// <summary>After the commit: released blobs are deleted in the background once no reader holds them.</summary>
     internal void CollectLater(IReadOnlyList<BlobSegment> large)
     {
-        if (large.Count > 0) _collector.Enqueue(large);
+        if (large.Count > 0) _collector.Enqueue(_leases.DeferWhileRead(large));
     }
-
-    /// <summary>An empty blob still has one (empty) chunk.</summary>
-    internal static int ChunkCount(long size) => (int)Math.Max(1, (size + BlobWriter.ChunkSize - 1) / BlobWriter.ChunkSize);
 
     /// <summary>At start: deletes blobs left pending (an upload cut off, or a release not yet collected).</summary>
     public int CollectAbandoned()
@@ -57,7 +64,7 @@ internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
         foreach (var doc in pending)
         {
             var id = doc["_id"].AsString;
-            if (doc.TryGetValue("size", out var size)) BlobCollector.Collect(db, id, ChunkCount(size.AsInt64));
+            if (doc.TryGetValue("size", out var size)) BlobCollector.Collect(db, id, BlobLayout.ChunkCount(id, size.AsInt64));
             else DeleteUnknownLength(id);
         }
         return pending.Count;

@@ -13,6 +13,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
                  + Guid.NewGuid().ToString("N"),
             Bucket = template.Bucket,
             Key = template.Key,
+            SortKey = SortKey.For(template.Bucket, template.Key),
             Initiated = now,
             Template = template,
         };
@@ -27,21 +28,68 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
         return u is not null && u.Bucket == bucket && u.Key == key ? u : null;
     }
 
-    public IReadOnlyList<MultipartUploadRecord> List(string bucket)
+    /// <summary>
+    /// One page of uploads with the prefix (a plain string), in UTF-8 key order then initiation order, after
+    /// the key marker (and, for the marker's key, after the upload id marker). O(page + log n) through the index.
+    /// </summary>
+    public (IReadOnlyList<MultipartUploadRecord> Uploads, bool Truncated) List(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int maxUploads)
     {
-        lock (db.Lock) return db.Uploads.Find(u => u.Bucket == bucket).OrderBy(u => u.Key, StringComparer.Ordinal).ThenBy(u => u.Initiated).ToList();
+        var page = new List<MultipartUploadRecord>();
+        if (maxUploads <= 0) return (page, false);
+        var lo = SortKey.For(bucket, prefix);
+        var hi = SortKey.PrefixEnd(lo);
+        MultipartUploadRecord? markerUpload = null;
+        if (keyMarker is not null && SortKey.Compare(keyMarker, prefix) >= 0)
+        {
+            lo = SortKey.For(bucket, keyMarker);
+            if (uploadIdMarker is not null) lock (db.Lock) markerUpload = db.Uploads.FindById(uploadIdMarker);
+        }
+        while (true)
+        {
+            var (batch, more) = SortedRange.Read(db, () => db.Uploads, u => u.SortKey, InKeyOrder, lo, hi, maxUploads - page.Count + 1);
+            foreach (var u in batch)
+            {
+                if (!u.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                if (keyMarker is not null)
+                {
+                    var c = SortKey.Compare(u.Key, keyMarker);
+                    if (c < 0 || c == 0 && (markerUpload is null || markerUpload.Key != u.Key || InKeyOrder(u, markerUpload) <= 0)) continue;
+                }
+                if (page.Count == maxUploads) return (page, true);
+                page.Add(u);
+            }
+            if (!more) return (page, false);
+            lo = SortKey.Next(batch[^1].SortKey);
+        }
     }
 
-    public IReadOnlyList<PartRecord> ListParts(string uploadId)
+    static int InKeyOrder(MultipartUploadRecord a, MultipartUploadRecord b)
     {
-        lock (db.Lock) return db.Parts.Find(Query.StartsWith("_id", uploadId + "/")).OrderBy(p => p.PartNumber).ToList();
+        var c = SortKey.Compare(a.Key, b.Key);
+        if (c == 0) c = a.Initiated.CompareTo(b.Initiated);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
+
+    /// <summary>Every part of the upload in part-number order.</summary>
+    public IReadOnlyList<PartRecord> ListParts(string uploadId) => ListParts(uploadId, 0, 10_000);
+
+    /// <summary>Up to <paramref name="max"/> parts numbered above <paramref name="after"/>, by an id range ("{uploadId}/{n:D5}").</summary>
+    public IReadOnlyList<PartRecord> ListParts(string uploadId, int after, int max)
+    {
+        if (after >= 10_000 || max <= 0) return [];
+        lock (db.Lock) return db.Parts.Find(PartRange(uploadId, after + 1), 0, max).ToList();
+    }
+
+    /// <summary>Plain id bounds, never a LIKE pattern: upload ids contain '_', a LIKE wildcard.</summary>
+    internal static BsonExpression PartRange(string uploadId, int first) =>
+        Query.Between("_id", PartRecord.MakeId(uploadId, first), PartRecord.MakeId(uploadId, 10_000));
 
     public StoreStatus CommitPart(PartRecord part, BlobWriter blob)
     {
         part.Id = PartRecord.MakeId(part.UploadId, part.PartNumber);
         part.BlobId = blob.BlobId;
         part.Size = blob.Size;
+        db.EnsureRoomForUpload(blob.Buffered);
         lock (db.Lock)
         {
             if (db.Uploads.FindById(part.UploadId) is null) return StoreStatus.NoSuchUpload;
@@ -58,7 +106,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             return StoreStatus.Ok;
@@ -79,7 +127,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
         var status = objects.CommitSegments(obj, () =>
         {
             if (db.Uploads.FindById(upload.Id) is null) throw new UploadGoneException();
-            db.Parts.DeleteMany(Query.StartsWith("_id", upload.Id + "/"));
+            db.Parts.DeleteMany(PartRange(upload.Id, 1));
             db.Uploads.Delete(upload.Id);
             large = blobs.Release(unused);
         }, out var gone);
@@ -98,14 +146,14 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
             db.Db.BeginTrans();
             try
             {
-                db.Parts.DeleteMany(Query.StartsWith("_id", uploadId + "/"));
+                db.Parts.DeleteMany(PartRange(uploadId, 1));
                 db.Uploads.Delete(uploadId);
                 large = blobs.Release(parts);
                 db.Db.Commit();
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             blobs.CollectLater(large);

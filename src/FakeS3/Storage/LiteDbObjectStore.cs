@@ -14,6 +14,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     readonly ObjectCache _objects = new();
     readonly ConcurrentDictionary<string, BucketRecord> _buckets = new(StringComparer.Ordinal);
     readonly GroupCommitter _committer;
+    readonly KeyLocks _keys = new();
 
     public LiteDbObjectStore(FakeS3Database db, LiteDbBlobStore blobs)
     {
@@ -21,9 +22,21 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         this.blobs = blobs;
         foreach (var b in db.Buckets.FindAll()) _buckets[b.Id] = b;
         _committer = new GroupCommitter(CommitBatch, CommitOne);
+        db.Reopened += () =>
+        {
+            // A commit LiteDB acknowledged may not have reached the file before the engine stopped: read again.
+            _objects.Clear();
+            _buckets.Clear();
+            foreach (var b in db.Buckets.FindAll()) _buckets[b.Id] = b;
+        };
     }
 
+    public void RecoverAfterFault(bool diskFull) => db.RecoverAfterFault(diskFull);
+
     public void Dispose() => _committer.Dispose();
+
+    /// <summary>For the storage ceiling tool: how many commits shared each group-commit transaction.</summary>
+    public (long Batches, long Commits) GroupCommitStats => (_committer.Batches, _committer.Commits);
 
     public BucketRecord? GetBucket(string name) => _buckets.TryGetValue(name, out var b) ? b.Clone() : null;
 
@@ -46,7 +59,8 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(name)) return StoreStatus.NoSuchBucket;
-            if (Enumerate(name, "", null).Any()) return StoreStatus.BucketNotEmpty;
+            var all = SortKey.For(name, "");
+            if (ReadRange(all, SortKey.PrefixEnd(all), 1).Records.Count > 0) return StoreStatus.BucketNotEmpty;
             // Unfinished multipart uploads do not keep a bucket alive: they are deleted with it (issue 12; a test
             // suite that aborts mid-upload must still be able to delete its bucket).
             var uploads = db.Uploads.Find(u => u.Bucket == name).Select(u => u.Id).ToList();
@@ -57,8 +71,8 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 var parts = new List<BlobSegment>();
                 foreach (var id in uploads)
                 {
-                    parts.AddRange(db.Parts.Find(Query.StartsWith("_id", id + "/")).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }));
-                    db.Parts.DeleteMany(Query.StartsWith("_id", id + "/"));
+                    parts.AddRange(db.Parts.Find(LiteDbMultipartStore.PartRange(id, 1)).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }));
+                    db.Parts.DeleteMany(LiteDbMultipartStore.PartRange(id, 1));
                     db.Uploads.Delete(id);
                 }
                 large = blobs.Release(parts);
@@ -67,7 +81,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             _buckets.TryRemove(name, out _);
@@ -87,46 +101,57 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     public bool BucketExists(string name) => _buckets.ContainsKey(name);
 
     public ObjectRecord? GetObjectForRead(string bucket, string key) =>
-        _objects.Peek(ObjectRecord.MakeId(bucket, key)) ?? GetObject(bucket, key);
+        _objects.Peek(ObjectRecord.MakeId(bucket, key)) is { } cached ? cached : Load(ObjectRecord.MakeId(bucket, key));
 
     public ObjectRecord? GetObject(string bucket, string key)
     {
         var id = ObjectRecord.MakeId(bucket, key);
         if (_objects.Get(id) is { } cached) return cached;
-        var generation = _objects.Generation;
-        ObjectRecord? record;
-        lock (db.Lock) record = db.Objects.FindById(id);
-        if (record is not null) _objects.FillIfUnchanged(record, generation);
-        return record;
+        return Load(id)?.Clone();
     }
 
-    public IEnumerable<ObjectRecord> Enumerate(string bucket, string prefix, string? after)
+    /// <summary>A cache miss: read under the key's stripe, so no commit of that key lands between the read and the fill.</summary>
+    ObjectRecord? Load(string id)
     {
-        const int page = 256;
-        var lower = ObjectRecord.MakeId(bucket, after is not null && string.CompareOrdinal(after, prefix) >= 0 ? after : prefix);
-        var inclusive = after is null || string.CompareOrdinal(after, prefix) < 0;
-        var idPrefix = ObjectRecord.MakeId(bucket, prefix);
-        while (true)
+        lock (_keys.For(id))
         {
-            var query = Query.And(inclusive ? Query.GTE("_id", lower) : Query.GT("_id", lower), Query.StartsWith("_id", idPrefix));
-            List<ObjectRecord> batch;
-            lock (db.Lock) batch = db.Objects.Find(query, 0, page).ToList();
-            foreach (var o in batch) yield return o;
-            if (batch.Count < page) yield break;
-            lower = batch[^1].Id;
-            inclusive = false;
+            if (_objects.Peek(id) is { } cached) return cached;
+            ObjectRecord? record;
+            lock (db.Lock) record = db.Objects.FindById(id);
+            if (record is not null) _objects.FillIfUnchanged(record, _objects.Generation);
+            return record;
         }
     }
 
+    public ObjectListing List(string bucket, string prefix, string? delimiter, string? after, int maxKeys) =>
+        ObjectListing.Page(ReadRange, bucket, prefix, delimiter, after, maxKeys);
+
+    (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit) =>
+        SortedRange.Read(db, () => db.Objects, o => o.SortKey, static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
+
     public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
 
-    public Stream OpenRead(ObjectRecord obj, long offset, long length) => obj.Inline is { } bytes
-        ? new MemoryStream(bytes, (int)offset, (int)length, writable: false)
-        : blobs.OpenRead(obj.Segments, offset, length);
+    public Stream? OpenRead(ObjectRecord obj, long offset, long length)
+    {
+        if (obj.Inline is { } bytes) return new MemoryStream(bytes, (int)offset, (int)length, writable: false);
+        lock (_keys.For(obj.Id))
+        {
+            // Under the stripe no commit of this key can free these blobs: lease them if still current.
+            var current = _objects.Peek(obj.Id) ?? Load(obj.Id);
+            if (current is null || !SameBlobs(current, obj)) return null;
+            return blobs.OpenLeased(obj.Segments, offset, length);
+        }
+    }
+
+    static bool SameBlobs(ObjectRecord a, ObjectRecord b) =>
+        a.Inline is null && a.Segments.Count == b.Segments.Count && a.Segments.Select(s => s.BlobId).SequenceEqual(b.Segments.Select(s => s.BlobId));
 
     public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
     {
-        obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        // Checked once the body is read (as at every chunk group): refusing before it was read would answer
+        // without "100 Continue", which some clients (botocore) then fail to parse.
+        db.EnsureRoomForUpload(blob.Buffered);
+        Identify(obj);
         obj.Inline = blob.TakeInline();
         obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
         return _committer.CommitAsync(obj, blob);
@@ -135,6 +160,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     /// <summary>The group committer's batch: every commit in one transaction, then the caches and blob cleanup.</summary>
     void CommitBatch(IReadOnlyList<PendingCommit> batch)
     {
+        using var stripes = _keys.Enter(batch.Select(p => p.Object.Id));
         lock (db.Lock)
         {
             var applied = new List<PendingCommit>(batch.Count);
@@ -152,7 +178,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                     p.Blob.WriteTailInTransaction();
                     // Two uploads of one key in a batch: the second's "previous" is the first, read inside the transaction.
                     var previous = db.Objects.FindById(p.Object.Id);
-                    db.Objects.Upsert(p.Object);
+                    Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
                     applied.Add(p);
                 }
@@ -160,7 +186,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             foreach (var p in applied)
@@ -171,6 +197,13 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             blobs.CollectLater(large);
         }
+    }
+
+    /// <summary>The previous version was just read: an Upsert would look the key up a second time.</summary>
+    void Write(ObjectRecord obj, ObjectRecord? previous)
+    {
+        if (previous is null) db.Objects.Insert(obj);
+        else db.Objects.Update(obj);
     }
 
     StoreStatus CommitOne(PendingCommit p)
@@ -188,7 +221,8 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone)
     {
         gone = false;
-        obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        Identify(obj);
+        lock (_keys.For(obj.Id))
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(obj.Bucket)) return StoreStatus.NoSuchBucket;
@@ -197,7 +231,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             {
                 insideTransaction?.Invoke();
                 var previous = db.Objects.FindById(obj.Id);
-                db.Objects.Upsert(obj);
+                Write(obj, previous);
                 var large = previous is null ? [] : blobs.Release(previous.Segments);
                 db.Db.Commit();
                 _objects.Set(obj);
@@ -205,35 +239,53 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch (LiteDbMultipartStore.UploadGoneException)
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 gone = true;
                 return StoreStatus.NoSuchUpload;
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             return StoreStatus.Ok;
         }
     }
 
+    /// <summary>
+    /// Tags and ACL onto the current version: a caller's copy may predate an overwrite, and writing it back whole
+    /// would bring back freed blobs.
+    /// </summary>
     public StoreStatus UpdateMetadata(ObjectRecord obj)
     {
+        var id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        lock (_keys.For(id))
         lock (db.Lock)
         {
-            if (!db.Objects.Update(obj)) return StoreStatus.NoSuchKey;
-            _objects.Set(obj);
+            var current = db.Objects.FindById(id);
+            if (current is null) return StoreStatus.NoSuchKey;
+            current.Tags = obj.Tags;
+            current.Acl = obj.Acl;
+            db.Objects.Update(current);
+            _objects.Set(current);
             return StoreStatus.Ok;
         }
     }
 
+    static void Identify(ObjectRecord obj)
+    {
+        obj.Id = ObjectRecord.MakeId(obj.Bucket, obj.Key);
+        obj.SortKey = SortKey.For(obj.Bucket, obj.Key);
+    }
+
     public StoreStatus DeleteObject(string bucket, string key)
     {
+        var id = ObjectRecord.MakeId(bucket, key);
+        lock (_keys.For(id))
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(bucket)) return StoreStatus.NoSuchBucket;
-            var obj = db.Objects.FindById(ObjectRecord.MakeId(bucket, key));
+            var obj = db.Objects.FindById(id);
             if (obj is null) return StoreStatus.NoSuchKey;
             db.Db.BeginTrans();
             try
@@ -246,7 +298,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             }
             catch
             {
-                db.Db.Rollback();
+                db.TryRollback();
                 throw;
             }
             return StoreStatus.Ok;

@@ -6,6 +6,8 @@ internal sealed class MultipartUploadRecord
     public string Id { get; set; } = "";
     public string Bucket { get; set; } = "";
     public string Key { get; set; } = "";
+    /// <summary>The listing order (<see cref="Storage.SortKey.For"/>), indexed.</summary>
+    public byte[] SortKey { get; set; } = [];
     public DateTime Initiated { get; set; }
     /// <summary>Template for the completed object (content type, metadata, tags, ACL, checksum algorithm).</summary>
     public ObjectRecord Template { get; set; } = new();

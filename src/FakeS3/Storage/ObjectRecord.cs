@@ -6,8 +6,10 @@ namespace FakeS3.Storage;
 /// </summary>
 internal sealed class ObjectRecord
 {
-    /// <summary>"{bucket}/{key}": bucket names never contain '/', so this is unique and sorts by key.</summary>
+    /// <summary><see cref="Storage.SortKey.RecordId"/>: unique per bucket and key; not the listing order.</summary>
     public string Id { get; set; } = "";
+    /// <summary>The listing order (<see cref="Storage.SortKey.For"/>), indexed.</summary>
+    public byte[] SortKey { get; set; } = [];
     public string Bucket { get; set; } = "";
     public string Key { get; set; } = "";
     public long Size { get; set; }
@@ -35,7 +37,7 @@ internal sealed class ObjectRecord
     /// <summary>The bytes of a small object, kept in this record instead of a blob (then Segments is empty).</summary>
     public byte[]? Inline { get; set; }
 
-    public static string MakeId(string bucket, string key) => bucket + "/" + key;
+    public static string MakeId(string bucket, string key) => Storage.SortKey.RecordId(bucket, key);
 
     /// <summary>A copy for callers of the read cache (they may change it before writing it back).</summary>
     public ObjectRecord Clone() => (ObjectRecord)MemberwiseClone();

@@ -38,6 +38,7 @@ public sealed class FakeS3Host : IAsyncDisposable
             builder.WebHost.UseKestrelCore();
             builder.WebHost.ConfigureKestrel(k =>
             {
+                Microsoft.AspNetCore.Hosting.FakeS3WebHostExtensions.ApplyS3Limits(k);  // before Listen: endpoint defaults
                 k.Listen(IPAddress.Loopback, 0);
                 k.Limits.MaxRequestBodySize = null;
                 k.AddServerHeader = false;
@@ -81,6 +82,12 @@ public sealed class FakeS3Host : IAsyncDisposable
 
     /// <summary>Every S3 request so far, newest first, with explanations for rejections.</summary>
     public RequestLog Requests => _app.Services.GetRequiredService<RequestLog>();
+
+    /// <summary>
+    /// Fault rules: <c>using var fault = host.Faults.Add(new FaultRule { Operation = "PutObject", Error = "SlowDown", Times = 2 });</c>
+    /// The handle's Dispose removes the rule; Hits counts the faults injected.
+    /// </summary>
+    public Faults.FaultInjector Faults => _app.Services.GetRequiredService<Faults.FaultInjector>();
 
     /// <summary>The host's services, for what the properties above do not cover.</summary>
     public IServiceProvider Services => _app.Services;

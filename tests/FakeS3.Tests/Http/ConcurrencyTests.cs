@@ -50,7 +50,7 @@ public sealed class ConcurrencyTests
         await using var s3 = await TestFakeS3.StartAsync();
         using var client = s3.CreateS3Client();
         await client.PutBucketAsync("same-key");
-        var bodies = Enumerable.Range(0, 24).Select(i => RandomNumberGenerator.GetBytes(70_000 + i)).ToList();
+        var bodies = Enumerable.Range(0, 24).Select(i => RandomNumberGenerator.GetBytes(FakeS3.Storage.BlobWriter.ChunkSize + 4_000 + i)).ToList();
         var url = await client.GetPreSignedURLAsync(new GetPreSignedUrlRequest { BucketName = "same-key", Key = "k", Verb = HttpVerb.PUT, Protocol = Protocol.HTTP, Expires = DateTime.UtcNow.AddMinutes(5) });
         using var http = new HttpClient();
         await Task.WhenAll(bodies.Select(async b =>
@@ -62,7 +62,7 @@ public sealed class ConcurrencyTests
         using var ms = new MemoryStream();
         await get.ResponseStream.CopyToAsync(ms);
         Assert.Contains(bodies, b => b.AsSpan().SequenceEqual(ms.ToArray()));
-        // every replaced version's chunks were freed: only the winner's two 64 KiB chunks remain
+        // every replaced version's chunks were freed: only the winner's two chunks remain
         var db = (FakeS3.Storage.FakeS3Database)s3.Services.GetService(typeof(FakeS3.Storage.FakeS3Database))!;
         lock (db.Lock) Assert.Equal(2, db.Chunks.Count());
     }

@@ -20,8 +20,8 @@ public sealed class SdkRoundTripTests
         await client.PutBucketAsync("sdk-bucket");
         var list = await client.ListBucketsAsync();
         Assert.Contains(list.Buckets, b => b.BucketName == "sdk-bucket");
-        var again = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.PutBucketAsync("sdk-bucket"));
-        Assert.Equal("BucketAlreadyOwnedByYou", again.ErrorCode);
+        // us-east-1's legacy answer to re-creating your own bucket (other regions: 409, EdgeAnswerTests).
+        Assert.Equal(HttpStatusCode.OK, (await client.PutBucketAsync("sdk-bucket")).HttpStatusCode);
         await client.PutObjectAsync(new PutObjectRequest { BucketName = "sdk-bucket", Key = "k", ContentBody = "x" });
         var notEmpty = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => client.DeleteBucketAsync("sdk-bucket"));
         Assert.Equal("BucketNotEmpty", notEmpty.ErrorCode);

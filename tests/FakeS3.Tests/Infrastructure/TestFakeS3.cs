@@ -75,8 +75,9 @@ public sealed class TestFakeS3 : IAsyncDisposable
     public HttpClient CreateHttpClient() =>
         UsesKestrel ? new HttpClient { BaseAddress = BaseAddress } : _app.GetTestClient();
 
-    /// <summary>AWSSDK.S3 with its defaults; only endpoint, path style and credentials changed.</summary>
-    public AmazonS3Client CreateS3Client(string? secret = null)
+    /// <summary>AWSSDK.S3 with its defaults (retries included); only endpoint, path style and credentials changed,
+    /// plus whatever <paramref name="configure"/> sets.</summary>
+    public AmazonS3Client CreateS3Client(string? secret = null, Action<AmazonS3Config>? configure = null)
     {
         var config = new AmazonS3Config
         {
@@ -84,6 +85,7 @@ public sealed class TestFakeS3 : IAsyncDisposable
             ForcePathStyle = true,
             AuthenticationRegion = "us-east-1",
         };
+        configure?.Invoke(config);
         if (!UsesKestrel) config.HttpClientFactory = new TestServerHttpClientFactory(_app.GetTestServer());
         return new AmazonS3Client(new BasicAWSCredentials(AccessKey, secret ?? SecretKey), config);
     }

@@ -7,8 +7,12 @@ namespace FakeS3.Tests.Security;
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     readonly ConcurrentQueue<string> _lines = new();
+    readonly ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> _entries = new();
 
     public string Text => string.Join('\n', _lines);
+
+    /// <summary>The same lines with level, category and exception apart (log-level assertions).</summary>
+    public IReadOnlyList<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries => _entries.ToArray();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -19,7 +23,11 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            owner._entries.Enqueue((logLevel, category, message, exception));
+            owner._lines.Enqueue($"{logLevel} {category}: {message} {exception}");
+        }
     }
 }

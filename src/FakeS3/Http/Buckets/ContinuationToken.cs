@@ -2,7 +2,7 @@ using System.Text;
 
 namespace FakeS3.Http.Buckets;
 
-/// <summary>ListObjectsV2 continuation tokens: opaque to clients, the last key or prefix returned.</summary>
+/// <summary>ListObjectsV2 and ListBuckets continuation tokens: opaque to clients, the last key, prefix or bucket returned.</summary>
 internal static class ContinuationToken
 {
     public static string Encode(string lastReturned) => Convert.ToBase64String(Encoding.UTF8.GetBytes("v1:" + lastReturned));

@@ -38,7 +38,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
     {
         var a = Common(ctx);
         var marker = ctx.Query["marker"];
-        var page = ObjectListing.Page(ctx.Store, ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(marker) ? null : marker, a.MaxKeys);
+        var page = ctx.Store.List(ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(marker) ? null : marker, a.MaxKeys);
         var sb = new StringBuilder($"<ListBucketResult xmlns=\"{S3Responses.Namespace}\">");
         El(sb, "Name", ctx.Bucket, false);
         El(sb, "Prefix", a.Prefix, a.UrlEncode);
@@ -60,12 +60,13 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         var token = ctx.Query["continuation-token"];
         var startAfter = ctx.Query["start-after"];
         string? after = string.IsNullOrEmpty(startAfter) ? null : startAfter;
-        if (token is not null)
+        // An empty continuation-token is no token; S3 still echoes it as an empty element (issue 12).
+        if (!string.IsNullOrEmpty(token))
         {
             after = ContinuationToken.Decode(token)
                 ?? throw new S3Exception(S3Errors.InvalidArgument("The continuation token provided is incorrect", "continuation-token", token));
         }
-        var page = ObjectListing.Page(ctx.Store, ctx.Bucket, a.Prefix, a.Delimiter, after, a.MaxKeys);
+        var page = ctx.Store.List(ctx.Bucket, a.Prefix, a.Delimiter, after, a.MaxKeys);
         var sb = new StringBuilder($"<ListBucketResult xmlns=\"{S3Responses.Namespace}\">");
         El(sb, "Name", ctx.Bucket, false);
         El(sb, "Prefix", a.Prefix, a.UrlEncode);
@@ -87,7 +88,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         var a = Common(ctx);
         var keyMarker = ctx.Query["key-marker"];
         var versionMarker = ctx.Query["version-id-marker"];
-        var page = ObjectListing.Page(ctx.Store, ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(keyMarker) ? null : keyMarker, a.MaxKeys);
+        var page = ctx.Store.List(ctx.Bucket, a.Prefix, a.Delimiter, string.IsNullOrEmpty(keyMarker) ? null : keyMarker, a.MaxKeys);
         var sb = new StringBuilder($"<ListVersionsResult xmlns=\"{S3Responses.Namespace}\">");
         El(sb, "Name", ctx.Bucket, false);
         El(sb, "Prefix", a.Prefix, a.UrlEncode);

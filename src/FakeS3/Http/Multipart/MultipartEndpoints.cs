@@ -86,7 +86,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
         var upload = RequireUpload(ctx);
         var marker = int.TryParse(ctx.Query["part-number-marker"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
         var max = int.TryParse(ctx.Query["max-parts"], NumberStyles.None, CultureInfo.InvariantCulture, out var mp) ? Math.Min(mp, 1000) : 1000;
-        var parts = ctx.Services.Multipart.ListParts(upload.Id).Where(p => p.PartNumber > marker).ToList();
+        var parts = ctx.Services.Multipart.ListParts(upload.Id, marker, max + 1);
         var page = parts.Take(max).ToList();
         var truncated = parts.Count > page.Count;
         var sb = new StringBuilder($"<ListPartsResult xmlns=\"{S3Responses.Namespace}\">");
@@ -117,10 +117,20 @@ internal sealed class MultipartEndpoints : IS3Endpoint
     {
         ctx.RequireBucket();
         var prefix = ctx.Query["prefix"] ?? "";
-        var uploads = ctx.Services.Multipart.List(ctx.Bucket).Where(u => u.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        var keyMarker = ctx.Query["key-marker"] ?? "";
+        var uploadIdMarker = ctx.Query["upload-id-marker"] ?? "";
+        var max = int.TryParse(ctx.Query["max-uploads"], NumberStyles.None, CultureInfo.InvariantCulture, out var mu) ? Math.Min(mu, 1000) : 1000;
+        var (uploads, truncated) = ctx.Services.Multipart.List(ctx.Bucket, prefix, keyMarker == "" ? null : keyMarker, uploadIdMarker == "" ? null : uploadIdMarker, max);
         var sb = new StringBuilder($"<ListMultipartUploadsResult xmlns=\"{S3Responses.Namespace}\">");
-        sb.Append("<Bucket>").Append(Xml.Escape(ctx.Bucket)).Append("</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker>")
-          .Append("<Prefix>").Append(Xml.Escape(prefix)).Append("</Prefix><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>");
+        sb.Append("<Bucket>").Append(Xml.Escape(ctx.Bucket)).Append("</Bucket><KeyMarker>").Append(Xml.Escape(keyMarker))
+          .Append("</KeyMarker><UploadIdMarker>").Append(Xml.Escape(uploadIdMarker)).Append("</UploadIdMarker>");
+        if (truncated)
+        {
+            sb.Append("<NextKeyMarker>").Append(Xml.Escape(uploads[^1].Key)).Append("</NextKeyMarker><NextUploadIdMarker>")
+              .Append(uploads[^1].Id).Append("</NextUploadIdMarker>");
+        }
+        sb.Append("<Prefix>").Append(Xml.Escape(prefix)).Append(CultureInfo.InvariantCulture, $"</Prefix><MaxUploads>{max}</MaxUploads><IsTruncated>")
+          .Append(truncated ? "true" : "false").Append("</IsTruncated>");
         foreach (var u in uploads)
         {
             sb.Append("<Upload><Key>").Append(Xml.Escape(u.Key)).Append("</Key><UploadId>").Append(u.Id).Append("</UploadId>")

@@ -22,14 +22,22 @@ internal sealed partial class UploadPartCopyEndpoint : IS3Endpoint
     {
         var partNumber = MultipartEndpoints.RequirePartNumber(ctx);
         var upload = MultipartEndpoints.RequireUpload(ctx);
-        var source = CopySource.Resolve(ctx);
-        Preconditions.Evaluate(ctx.Request.Headers, source, ctx.Now, "x-amz-copy-source-");
-        var (offset, length) = SourceRange(ctx.Header("x-amz-copy-source-range"), source.Size);
+        ObjectRecord source;
+        long offset, length;
+        Stream? read;
+        do
+        {
+            // A snapshot of the source version; when it was replaced after it was read, the current one is copied.
+            source = CopySource.Resolve(ctx);
+            Preconditions.Evaluate(ctx.Request.Headers, source, ctx.Now, "x-amz-copy-source-");
+            (offset, length) = SourceRange(ctx.Header("x-amz-copy-source-range"), source.Size);
+        }
+        while ((read = ctx.Store.OpenRead(source, offset, length)) is null);
 
         var algorithm = MultipartChecksumRules.AlgorithmOf(upload) ?? ChecksumAlgorithm.Crc64Nvme;
         using var blob = ctx.Store.OpenBlobWriter();
         PayloadDigest digest;
-        await using (var read = ctx.Store.OpenRead(source, offset, length))
+        await using (read)
         using (var digesting = new DigestingStream(read, sha256: false, ChecksumCalculator.Create(algorithm)))
         {
             await digesting.CopyToAsync(blob, 64 * 1024, ctx.Http.RequestAborted);

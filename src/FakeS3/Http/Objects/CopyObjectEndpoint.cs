@@ -12,20 +12,26 @@ internal sealed class CopyObjectEndpoint : IS3Endpoint
     static async Task HandleAsync(S3RequestContext ctx)
     {
         ctx.RequireBucket();
-        var source = CopySource.Resolve(ctx);
-        Preconditions.Evaluate(ctx.Request.Headers, source, ctx.Now, "x-amz-copy-source-");
-        var replaceMetadata = Directive(ctx, "x-amz-metadata-directive") == "REPLACE";
-        var replaceTags = Directive(ctx, "x-amz-tagging-directive") == "REPLACE";
-        var target = replaceMetadata ? ObjectAttributes.FromHeaders(ctx) : CopyAttributes(ctx, source);
-        if (!replaceTags) target.Tags = new Dictionary<string, string>(source.Tags, StringComparer.Ordinal);
-        else if (!replaceMetadata) target.Tags = ObjectAttributes.FromHeaders(ctx).Tags;
-        if (source.Bucket == ctx.Bucket && source.Key == ctx.Key && !replaceMetadata
-            && ctx.Header("x-amz-storage-class") is null && ctx.Header("x-amz-website-redirect-location") is null)
-            throw new S3Exception(S3Errors.CopyToItself());
-
+        ObjectRecord source, target;
+        Stream? read;
+        do
+        {
+            // A snapshot of the source version; when it was replaced after it was read, the current one is copied.
+            source = CopySource.Resolve(ctx);
+            Preconditions.Evaluate(ctx.Request.Headers, source, ctx.Now, "x-amz-copy-source-");
+            var replaceMetadata = Directive(ctx, "x-amz-metadata-directive") == "REPLACE";
+            var replaceTags = Directive(ctx, "x-amz-tagging-directive") == "REPLACE";
+            target = replaceMetadata ? ObjectAttributes.FromHeaders(ctx) : CopyAttributes(ctx, source);
+            if (!replaceTags) target.Tags = new Dictionary<string, string>(source.Tags, StringComparer.Ordinal);
+            else if (!replaceMetadata) target.Tags = ObjectAttributes.FromHeaders(ctx).Tags;
+            if (source.Bucket == ctx.Bucket && source.Key == ctx.Key && !replaceMetadata
+                && ctx.Header("x-amz-storage-class") is null && ctx.Header("x-amz-website-redirect-location") is null)
+                throw new S3Exception(S3Errors.CopyToItself());
+        }
+        while ((read = ctx.Store.OpenRead(source, 0, source.Size)) is null);
         using var blob = ctx.Store.OpenBlobWriter();
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        await using (var read = ctx.Store.OpenRead(source, 0, source.Size))
+        await using (read)
         {
             var buffer = new byte[64 * 1024];
             int n;

@@ -19,6 +19,14 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
 
     static async Task HandleAsync(S3RequestContext ctx)
     {
+        while (!await TryHandleAsync(ctx))
+        {
+            // The version read first was replaced before its bytes were leased: serve the current one.
+        }
+    }
+
+    static async Task<bool> TryHandleAsync(S3RequestContext ctx)
+    {
         var obj = ctx.RequireObjectForRead();
         VersionIds.RequireNullOrAbsent(ctx);
         var overrides = ResponseOverrides(ctx);
@@ -27,9 +35,18 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
             ctx.Response.StatusCode = 304;
             ctx.Response.Headers.ETag = obj.ETag;
             ctx.Response.Headers.LastModified = Formats.Rfc1123(obj.LastModified);
-            return;
+            return true;
         }
         var range = SelectRange(ctx, obj, out var partNumber);
+        var offset = range?.Offset ?? 0;
+        var length = range?.Length ?? obj.Size;
+        // Opened before any header is written: a snapshot of this version, whatever is committed meanwhile.
+        await using var body = ctx.Operation == S3Operation.HeadObject || length == 0 || obj.Inline is not null ? null : ctx.Store.OpenRead(obj, offset, length);
+        if (body is null && !(ctx.Operation == S3Operation.HeadObject || length == 0 || obj.Inline is not null))
+        {
+            ctx.Response.Headers.Remove("x-amz-mp-parts-count");
+            return false;
+        }
         var whole = range is null && partNumber is null;
         var checksumMode = ctx.Header("x-amz-checksum-mode") == "ENABLED";
         ObjectResponseWriter.WriteHeaders(ctx.Response, obj, whole && checksumMode);
@@ -40,8 +57,6 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
             ctx.Response.Headers["x-amz-checksum-type"] = obj.ChecksumType;
         }
         foreach (var (header, value) in overrides) ctx.Response.Headers[header] = value;
-        var offset = range?.Offset ?? 0;
-        var length = range?.Length ?? obj.Size;
         if (range is not null)
         {
             ctx.Response.StatusCode = 206;
@@ -52,15 +67,15 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
             ctx.Response.StatusCode = 200;
         }
         ctx.Response.ContentLength = length;
-        if (ctx.Operation == S3Operation.HeadObject || length == 0) return;
+        if (ctx.Operation == S3Operation.HeadObject || length == 0) return true;
         if (obj.Inline is { } inline)
         {
             // A small object's bytes are in its record already: no stream, no copy buffer.
             await ctx.Response.Body.WriteAsync(inline.AsMemory((int)offset, (int)length), ctx.Http.RequestAborted);
-            return;
+            return true;
         }
-        await using var body = ctx.Store.OpenRead(obj, offset, length);
-        await body.CopyToAsync(ctx.Response.Body, 64 * 1024, ctx.Http.RequestAborted);
+        await body!.CopyToAsync(ctx.Response.Body, 64 * 1024, ctx.Http.RequestAborted);
+        return true;
     }
 
     static ByteRange? SelectRange(S3RequestContext ctx, ObjectRecord obj, out int? partNumber)
@@ -94,6 +109,8 @@ internal sealed class GetObjectEndpoint : IS3Endpoint
             // Overrides need a signed request [WIRE spec §6.2].
             if (ctx.IsAnonymous) throw new S3Exception(S3Errors.ResponseOverrideAnonymous());
             if (value.Any(c => c > 0xFF)) throw new S3Exception(S3Errors.HeaderNotLatin1(query, value));
+            // CR, LF, NUL... would split or break the response header: S3 answers 400 InvalidArgument (issue 12).
+            if (value.Any(c => c is < ' ' and not '\t' or '\x7f')) throw new S3Exception(S3Errors.HeaderControlCharacter(query, value));
             list.Add((header, value));
         }
         return list;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using FakeS3.Checksums;
 using FakeS3.Errors;
+using FakeS3.Faults;
 using FakeS3.Form;
 using FakeS3.Http.Objects;
 using FakeS3.Policy;
@@ -38,6 +39,7 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
             limit = PostPolicyEvaluator.SizeLimit(policy);
         }
         var key = upload.Form.Get("key")!;
+        if (ctx.Faults is not null && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication, key)) return;
         var record = PostObjectAttributes.From(upload.Form, ctx.Bucket, key);
         var (algorithm, expected) = PostObjectAttributes.Checksum(upload.Form);
 

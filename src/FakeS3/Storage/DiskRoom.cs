@@ -1,0 +1,121 @@
+namespace FakeS3.Storage;
+
+/// <summary>
+/// Keeps LiteDB away from a full disk: LiteDB stops its engine on any I/O error, so uploads are refused (as
+/// disk full) before it would run out of room, and a reserve file holds space that is released if the disk
+/// fills anyway, so that reopening (LiteDB checkpoints its log on open), DELETEs and aborts still have room.
+/// Thread-safe; the common case (room enough) takes no lock.
+/// </summary>
+internal sealed class DiskRoom
+{
+    const long ReserveBytes = 4L * 1024 * 1024;
+    const long LogHeadroomBytes = 2L * 1024 * 1024;
+
+    readonly string _dataPath;
+    readonly string _reservePath;
+    readonly string _logPath;
+    readonly object _gate = new();
+    volatile bool _full;
+    long _freedWhileFull;
+
+    public DiskRoom(string dataPath)
+    {
+        _dataPath = dataPath;
+        _reservePath = dataPath + ".reserve";
+        _logPath = Checkpointer.LogPathOf(dataPath);
+        try
+        {
+            CreateReserve();
+        }
+        catch (IOException)
+        {
+            _full = true;
+        }
+    }
+
+    /// <summary>
+    /// Refuses (an IOException that reads as disk full) when the disk could not take LiteDB's next checkpoint
+    /// (the log is copied into the data file before the log is cut back: room for it twice) and the reserve.
+    /// While refused, each upload checks again, so uploads work by themselves once disk space is freed; and
+    /// deleting objects is a way out too: their pages inside the data file are reused without growing it, so
+    /// uploads up to the bytes freed meanwhile go in (the log still needs a little room on the disk).
+    /// </summary>
+    public void EnsureForUpload(long bytes)
+    {
+        var needed = 2 * LogBytes() + 2 * ReserveBytes;
+        var free = FreeBytes();
+        if (!_full && free >= needed) return;
+        lock (_gate) AdmitWhileShort(bytes, needed, free);
+    }
+
+    void AdmitWhileShort(long bytes, long needed, long free)
+    {
+        if (free >= needed)
+        {
+            try
+            {
+                CreateReserve();
+                _full = false;
+                _freedWhileFull = 0;
+                return;
+            }
+            catch (IOException)
+            {
+                // still no room
+            }
+        }
+        _full = true;
+        if (_freedWhileFull >= bytes && free >= bytes + LogHeadroomBytes)
+        {
+            Interlocked.Add(ref _freedWhileFull, -bytes);
+            return;
+        }
+        throw new IOException("No space left on device: uploads are refused until the disk holding the data file has room again.", 28);
+    }
+
+    public void NoteFreed(long bytes)
+    {
+        if (_full) Interlocked.Add(ref _freedWhileFull, bytes);
+    }
+
+    /// <summary>LiteDB hit a full disk anyway: free the reserve for the reopen and the deletes that follow.</summary>
+    public void ReleaseReserve()
+    {
+        lock (_gate)
+        {
+            if (_full) return;
+            _full = true;
+            try { File.Delete(_reservePath); } catch (IOException) { /* nothing to release */ }
+        }
+    }
+
+    void CreateReserve()
+    {
+        try
+        {
+            using var f = new FileStream(_reservePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (f.Length >= ReserveBytes) return;
+            var zeros = new byte[64 * 1024];
+            f.Position = f.Length;
+            while (f.Length < ReserveBytes) f.Write(zeros); // written, not sparse: the blocks must really be held
+            f.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            try { File.Delete(_reservePath); } catch (IOException) { /* best effort */ }
+            throw;
+        }
+    }
+
+    long FreeBytes()
+    {
+        try { return new DriveInfo(Path.GetDirectoryName(_dataPath)!).AvailableFreeSpace; }
+        catch (Exception) { return long.MaxValue; } // unknown: let LiteDB find out
+    }
+
+    long LogBytes()
+    {
+        try { return File.Exists(_logPath) ? new FileInfo(_logPath).Length : 0; }
+        catch (IOException) { return 0; }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Security.Cryptography;
+using Amazon.S3;
+using Amazon.S3.Model;
+using FakeS3.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace FakeS3.Tests.Durability;
+
+/// <summary>
+/// The data file on a 24 MiB tmpfs: a full disk answers 503 ServiceUnavailable saying so, committed objects stay
+/// readable, DELETE works, and once space is freed uploads work again without a restart.
+/// </summary>
+public sealed class DiskFullTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task FullDisk_Answers503_KeepsObjectsReadable_DeleteWorks_RecoversWhenSpaceIsFreed()
+    {
+        using var mount = TempMount.TryCreate("size=24m", out var whyNot);
+        if (mount is null)
+        {
+            output.WriteLine(whyNot);
+            return;
+        }
+        var filler = Path.Combine(mount.Path, "filler");
+        await File.WriteAllBytesAsync(filler, new byte[8 * 1024 * 1024]);
+        await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("full");
+
+        var stored = new List<(string Key, byte[] Body)>();
+        AmazonS3Exception? full = null;
+        for (var i = 0; i < 40 && full is null; i++)
+        {
+            var body = RandomNumberGenerator.GetBytes(1024 * 1024);
+            try
+            {
+                await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = "k" + i, InputStream = new MemoryStream(body) });
+                stored.Add(("k" + i, body));
+            }
+            catch (AmazonS3Exception e)
+            {
+                full = e;
+            }
+        }
+        Assert.NotNull(full);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        Assert.Equal("ServiceUnavailable", full.ErrorCode);
+        Assert.Contains("disk holding its data file is full", full.Message);
+        Assert.NotEmpty(stored);
+
+        foreach (var (key, body) in stored) Assert.Equal(body, await Get(client, key));
+        var list = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "full" });
+        Assert.Equal(stored.Count, list.S3Objects.Count);
+
+        var deleted = await client.DeleteObjectAsync("full", stored[0].Key);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.HttpStatusCode);
+        stored.RemoveAt(0);
+
+        File.Delete(filler); // space freed outside FakeS3: no restart needed
+        var again = RandomNumberGenerator.GetBytes(1024 * 1024);
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = "after", InputStream = new MemoryStream(again) });
+        Assert.Equal(again, await Get(client, "after"));
+        foreach (var (key, body) in stored) Assert.Equal(body, await Get(client, key));
+    }
+
+    static async Task<byte[]> Get(AmazonS3Client client, string key)
+    {
+        using var get = await client.GetObjectAsync("full", key);
+        using var ms = new MemoryStream();
+        await get.ResponseStream.CopyToAsync(ms);
+        return ms.ToArray();
+    }
+}
