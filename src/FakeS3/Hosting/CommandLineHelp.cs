@@ -47,7 +47,8 @@ internal static class CommandLineHelp
           --help, -h                               this text
           --version                                the version
 
-        Exit code 1 with one line on stderr when the settings, the data file or the port cannot be used.
+        Exit code 1 with one line on stderr when the settings, the data file or the port cannot be used,
+        and when the data file is found damaged or gone while running.
 
         Example: {command} --urls http://127.0.0.1:9000 --FakeS3:Buckets:0=uploads
         """;

@@ -30,7 +30,8 @@ internal static class FakeS3Program
             var app = builder.Build();
             app.MapFakeS3();
             app.Run();
-            return 0;
+            // Stopped because the data file was found damaged while running (the line is already on stderr).
+            return app.Services.GetRequiredService<Storage.FakeS3Database>().Damage is null ? 0 : 1;
         }
         catch (Exception e) when (Describe(e) is { } line)
         {
