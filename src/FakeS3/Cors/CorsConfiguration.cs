@@ -7,7 +7,7 @@ using FakeS3.Http;
 namespace FakeS3.Cors;
 
 /// <summary>A bucket's CORS rules: parsed from the PutBucketCors body and rendered for GetBucketCors.</summary>
-public sealed record CorsConfiguration(IReadOnlyList<CorsRule> Rules)
+internal sealed record CorsConfiguration(IReadOnlyList<CorsRule> Rules)
 {
     const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
     static readonly string[] SupportedMethods = ["GET", "PUT", "POST", "DELETE", "HEAD"];

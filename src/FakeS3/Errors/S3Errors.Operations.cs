@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FakeS3.Errors;
 
 /// <summary>Factories for bucket and object operation errors (spec §4, §6).</summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     public static S3Error NoSuchBucket(string bucket) => new(S3ErrorCode.NoSuchBucket,
         "The specified bucket does not exist", ("BucketName", bucket));

@@ -5,7 +5,7 @@ using FakeS3.Policy;
 namespace FakeS3.Form;
 
 /// <summary>The success answer of POST Object (spec §3.4). Pure: the endpoint passes what it knows.</summary>
-public static class PostSuccess
+internal static class PostSuccess
 {
     /// <param name="form">the fields after ${filename} substitution</param>
     /// <param name="scheme">"http" or "https", as the request came in</param>

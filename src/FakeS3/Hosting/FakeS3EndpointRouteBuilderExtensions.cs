@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
+/// <summary>MapFakeS3(): FakeS3's request pipeline in an ASP.NET Core app.</summary>
 public static class FakeS3EndpointRouteBuilderExtensions
 {
     /// <summary>Adds the S3 request pipeline. Throws when AddFakeS3 was not called.</summary>

@@ -9,7 +9,7 @@ namespace FakeS3.Http;
 /// Request XML bodies (CreateBucket, DeleteObjects, CompleteMultipartUpload, tagging): the root element by its
 /// local name (clients send it with or without S3's namespace); anything else is MalformedXML, as S3 answers.
 /// </summary>
-public static class XmlBody
+internal static class XmlBody
 {
     // S3's request documents are a few elements deep (AccessControlPolicy/AccessControlList/Grant/Grantee/ID).
     const int MaxDepth = 32;

@@ -12,7 +12,7 @@ namespace FakeS3.Storage;
 /// its write: 143 MB/s against 410 before; two seconds later 1,565 against 911). A smaller bound shortens that
 /// pause and gives back part of the write gain.
 /// </summary>
-public sealed class Checkpointer : IDisposable
+internal sealed class Checkpointer : IDisposable
 {
     /// <summary>The log file is checkpointed once it reaches this size, even under continuous writes.</summary>
     public const long MaxLogBytes = 64L * 1024 * 1024;

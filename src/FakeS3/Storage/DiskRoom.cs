@@ -6,7 +6,7 @@ namespace FakeS3.Storage;
 /// fills anyway, so that reopening (LiteDB checkpoints its log on open), DELETEs and aborts still have room.
 /// Thread-safe; the common case (room enough) takes no lock.
 /// </summary>
-public sealed class DiskRoom
+internal sealed class DiskRoom
 {
     const long ReserveBytes = 4L * 1024 * 1024;
     const long LogHeadroomBytes = 2L * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace FakeS3.Storage;
 /// The one LiteDB instance. Ordinal collation: S3 keys are case-sensitive and list in binary order, while
 /// LiteDB's default collation ignores case.
 /// </summary>
-public sealed class FakeS3Database : IDisposable
+internal sealed class FakeS3Database : IDisposable
 {
     public const string MemoryPath = ":memory:";
 

@@ -1,7 +1,7 @@
 namespace FakeS3.Storage;
 
 /// <summary>Buckets and objects. Knows nothing of HTTP or S3 errors: it reports <see cref="StoreStatus"/>.</summary>
-public interface IObjectStore
+internal interface IObjectStore
 {
     BucketRecord? GetBucket(string name);
     IReadOnlyList<BucketRecord> ListBuckets();

@@ -5,7 +5,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Objects;
 
 /// <summary>GetObject and HeadObject: preconditions, Range / partNumber, response-* overrides, checksum mode.</summary>
-public sealed class GetObjectEndpoint : IS3Endpoint
+internal sealed class GetObjectEndpoint : IS3Endpoint
 {
     static readonly (string Query, string Header)[] Overrides =
     [

@@ -7,7 +7,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Post;
 
 /// <summary>Object attributes from POST form fields, stored exactly as a PUT would store them [DOC][REC spec §3.1].</summary>
-public static class PostObjectAttributes
+internal static class PostObjectAttributes
 {
     public static ObjectRecord From(PostForm form, string bucket, string key)
     {
