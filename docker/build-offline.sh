@@ -2,10 +2,12 @@
 # Builds the FakeS3 image on a machine that cannot pull from any container registry:
 #   1. a base image made from Debian packages (debootstrap minbase + libssl3 libicu72 ca-certificates
 #      tzdata), imported with `docker import`; built once and reused while it exists;
-#   2. FakeS3 published self-contained on the host (NuGet is reached by the host's dotnet, not by docker);
-#   3. docker/Dockerfile on top, with the legacy builder (no buildx here).
+#   2. the single-file server for linux-x64 from ./pack.sh (NuGet is reached by the host's dotnet, not by
+#      docker), or the one FAKES3_BINARY names (CI passes the artifact it already built);
+#   3. docker/Dockerfile with APP_SOURCE=prebuilt, with BuildKit (it skips the SDK stage), through buildx or,
+#      where the client has no buildx, Debian's docker client (/usr/bin/docker) with DOCKER_BUILDKIT=1.
 # The Debian mirror is the one apt already uses on this machine (or DEBIAN_MIRROR).
-# Env: FAKES3_BASE_IMAGE (default fakes3-base:bookworm), FAKES3_IMAGE (default fakes3:local).
+# Env: FAKES3_BASE_IMAGE (default fakes3-base:bookworm), FAKES3_IMAGE (default fakes3:local), FAKES3_BINARY.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -61,15 +63,30 @@ build_base_image() {
   rm -rf "$rootfs" "$rootfs.log"
 }
 
-publish() {
-  log "dotnet publish src/FakeS3 (self-contained, linux-x64) -> docker/out"
-  rm -rf "$repo/docker/out"
-  dotnet publish "$repo/src/FakeS3/FakeS3.csproj" -c Release -r linux-x64 --self-contained \
-    -p:UseAppHost=true -o "$repo/docker/out" -nologo -v quiet
+stage_binary() {
+  local binary="${FAKES3_BINARY:-}"
+  if [[ -z "$binary" ]]; then
+    log "./pack.sh --binaries-only linux-x64"
+    "$repo/pack.sh" --binaries-only linux-x64
+    binary="$repo/artifacts/bin/linux-x64/fakes3"
+  fi
+  [[ -x "$binary" ]] || { log "no executable server binary at $binary"; exit 1; }
+  rm -rf "$repo/docker/out" && mkdir -p "$repo/docker/out/amd64"
+  cp "$binary" "$repo/docker/out/amd64/fakes3"
+}
+
+buildkit_build() {
+  if docker buildx version >/dev/null 2>&1; then
+    docker buildx build --load "$@"
+  elif [[ -x /usr/bin/docker ]] && DOCKER_BUILDKIT=1 /usr/bin/docker build --help >/dev/null 2>&1; then
+    DOCKER_BUILDKIT=1 /usr/bin/docker build "$@"
+  else
+    log "BuildKit is needed (docker buildx, or Debian's docker.io client at /usr/bin/docker)"; exit 1
+  fi
 }
 
 build_base_image
-publish
-log "docker build -> $image (legacy builder)"
-DOCKER_BUILDKIT=0 docker build -q --build-arg "BASE_IMAGE=$base_image" -t "$image" -f "$repo/docker/Dockerfile" "$repo" >/dev/null
+stage_binary
+log "docker build -> $image (BuildKit, APP_SOURCE=prebuilt)"
+buildkit_build -q --build-arg APP_SOURCE=prebuilt --build-arg "BASE_IMAGE=$base_image" -t "$image" -f "$repo/docker/Dockerfile" "$repo" >/dev/null
 log "done: $image"

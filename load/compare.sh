@@ -56,7 +56,14 @@ log "building (Release)"
 dotnet build "$repo/load/FakeS3.Load/FakeS3.Load.csproj" -c Release -nologo -v quiet >/dev/null
 dotnet build "$repo/load/baseline/Baseline.csproj" -c Release -nologo -v quiet >/dev/null
 runner=(dotnet "$repo/load/FakeS3.Load/bin/Release/net10.0/FakeS3.Load.dll")
-dotnet publish "$repo/src/FakeS3/FakeS3.csproj" -c Release -o "$work/fakes3" -nologo -v quiet >/dev/null
+# The server project: src/FakeS3.Server (src/FakeS3 before the packaging split, e.g. for COMPARE_BEFORE_REF).
+publish_server() { # source-root out-dir
+  local project="$1/src/FakeS3.Server/FakeS3.Server.csproj"
+  [[ -f "$project" ]] || project="$1/src/FakeS3/FakeS3.csproj"
+  dotnet publish "$project" -c Release -o "$2" -nologo -v quiet >/dev/null
+}
+server_dll() { if [[ -f "$1/FakeS3.Server.dll" ]]; then echo "$1/FakeS3.Server.dll"; else echo "$1/FakeS3.dll"; fi; }
+publish_server "$repo" "$work/fakes3"
 before_label=""
 if [[ -n "${COMPARE_BEFORE_REF:-}" ]]; then
   before_label="$(git -C "$repo" rev-parse --short "$COMPARE_BEFORE_REF")"
@@ -67,14 +74,14 @@ if [[ -n "${COMPARE_BEFORE_REF:-}" ]]; then
   rm -rf "$work/before-src/load/FakeS3.StorageCeiling"
   cp -r "$repo/load/FakeS3.StorageCeiling" "$work/before-src/load/"
   rm -rf "$work/before-src/load/FakeS3.StorageCeiling/bin" "$work/before-src/load/FakeS3.StorageCeiling/obj"
-  dotnet publish "$work/before-src/src/FakeS3/FakeS3.csproj" -c Release -o "$work/before" -nologo -v quiet >/dev/null
+  publish_server "$work/before-src" "$work/before"
 fi
 
 # --- servers --------------------------------------------------------------------------------------------
 start_fakes3() { # name dll-dir
   local name=$1 port; port=$(free_port)
   mkdir -p "$work/data-$name"
-  dotnet "$2/FakeS3.dll" --urls "http://127.0.0.1:$port" --FakeS3:DataPath "$work/data-$name/fakes3.db" >"$work/$name.log" 2>&1 &
+  dotnet "$(server_dll "$2")" --urls "http://127.0.0.1:$port" --FakeS3:DataPath "$work/data-$name/fakes3.db" >"$work/$name.log" 2>&1 &
   pid[$name]=$!; url[$name]="http://127.0.0.1:$port"; kind[$name]=fakes3; servers+=("$name")
 }
 start_fakes3 fakes3 "$work/fakes3"
@@ -261,7 +268,7 @@ startup_of() { # name dll-dir: restarts it on its full data file; writes the sec
   local name=$1
   kill "${pid[$name]}"; wait "${pid[$name]}" 2>/dev/null || true
   local t0; t0=$(date +%s.%N)
-  dotnet "$2/FakeS3.dll" --urls "${url[$name]}" --FakeS3:DataPath "$work/data-$name/fakes3.db" >>"$work/$name.log" 2>&1 &
+  dotnet "$(server_dll "$2")" --urls "${url[$name]}" --FakeS3:DataPath "$work/data-$name/fakes3.db" >>"$work/$name.log" 2>&1 &
   pid[$name]=$!
   for _ in $(seq 1 3000); do curl -s -o /dev/null --max-time 1 "${url[$name]}/" && break; sleep 0.01; done
   python3 -c "import sys,time; print(f'{time.time() - float(sys.argv[1]):.2f}')" "$t0" >"$work/startup-$name"

@@ -4,7 +4,7 @@
 #
 #   load/smoke.sh [endpoint]
 #
-# Without an endpoint, src/FakeS3 is started on 127.0.0.1 (a free port, or SMOKE_PORT) with a temporary data file.
+# Without an endpoint, src/FakeS3.Server is started on 127.0.0.1 (a free port, or SMOKE_PORT) with a temporary data file.
 # Exit code: non-zero when a run fails its verdict (errors, accepted must-reject requests, corrupt data).
 set -euo pipefail
 
@@ -23,8 +23,8 @@ trap cleanup EXIT
 dotnet build "$repo/load/FakeS3.Load/FakeS3.Load.csproj" -c Release -nologo -v quiet >/dev/null
 if [[ -z "$endpoint" ]]; then
   endpoint="http://127.0.0.1:${SMOKE_PORT:-$(free_port)}"
-  dotnet build "$repo/src/FakeS3/FakeS3.csproj" -c Release -nologo -v quiet >/dev/null
-  dotnet "$repo/src/FakeS3/bin/Release/net10.0/FakeS3.dll" --urls "$endpoint" --FakeS3:DataPath "$work/fakes3.db" >"$work/server.log" 2>&1 &
+  dotnet build "$repo/src/FakeS3.Server/FakeS3.Server.csproj" -c Release -nologo -v quiet >/dev/null
+  dotnet "$repo/src/FakeS3.Server/bin/Release/net10.0/FakeS3.Server.dll" --urls "$endpoint" --FakeS3:DataPath "$work/fakes3.db" >"$work/server.log" 2>&1 &
   server_pid=$!
   wait_http "$endpoint/" 100 || true # a server that never answers fails the runs below, with their reports
 fi

@@ -43,7 +43,7 @@ public static class Targets
     }
 }
 
-/// <summary>FakeS3 started as a child process (dotnet run --project src/FakeS3) on a free port with a temp data file. The runner never links FakeS3's code.</summary>
+/// <summary>FakeS3 started as a child process (dotnet run --project src/FakeS3.Server) on a free port with a temp data file. The runner never links FakeS3's code.</summary>
 public sealed class FakeS3Process : IAsyncDisposable
 {
     readonly Process _process;
@@ -65,7 +65,7 @@ public sealed class FakeS3Process : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "run", "--project", Path.Combine("src", "FakeS3"), "--no-launch-profile", "--", "--urls", $"http://127.0.0.1:{port}", "--FakeS3:DataPath", Path.Combine(dataDir, "db.db") })
+        foreach (var a in new[] { "run", "--project", Path.Combine("src", "FakeS3.Server"), "--no-launch-profile", "--", "--urls", $"http://127.0.0.1:{port}", "--FakeS3:DataPath", Path.Combine(dataDir, "db.db") })
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
         var output = new System.Text.StringBuilder();
@@ -73,7 +73,7 @@ public sealed class FakeS3Process : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        log.WriteLine($"Starting FakeS3 (dotnet run --project src/FakeS3) on http://127.0.0.1:{port} ...");
+        log.WriteLine($"Starting FakeS3 (dotnet run --project src/FakeS3.Server) on http://127.0.0.1:{port} ...");
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {

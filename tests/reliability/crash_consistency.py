@@ -5,7 +5,7 @@ Every acknowledged object must read back byte-identical (also after later rounds
 listed must hold one complete body that some upload sent for it (nothing partial is ever visible).
 Traffic goes to 127.0.0.1 only; bounded by --rounds and --max-seconds.
 
-  python3 tests/reliability/crash_consistency.py --dll src/FakeS3/bin/Release/net10.0/FakeS3.dll --rounds 10 --uploads 50
+  python3 tests/reliability/crash_consistency.py --dll src/FakeS3.Server/bin/Release/net10.0/FakeS3.Server.dll --rounds 10 --uploads 50
 """
 import argparse, hashlib, os, random, shutil, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The probes of issue 11 against a FakeS3 build (python3 + boto3; 127.0.0.1 only, bounded in time).
 
-  python3 tests/reliability/issue11_probes.py --dll src/FakeS3/bin/Release/net10.0/FakeS3.dll [--seconds 15] [--no-mount]
+  python3 tests/reliability/issue11_probes.py --dll src/FakeS3.Server/bin/Release/net10.0/FakeS3.Server.dll [--seconds 15] [--no-mount]
 
 Prints one line per probe: what a client sees. Used for the before/after figures in the issue's closing note.
 """

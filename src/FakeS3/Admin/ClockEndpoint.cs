@@ -69,7 +69,7 @@ internal sealed class ClockEndpoint(TimeProvider time, ILogger<ClockEndpoint> lo
 internal sealed record ClockChange(double? AdvanceSeconds, DateTimeOffset? Time);
 
 /// <summary>What GET /_fakes3/clock answers.</summary>
-public sealed record ClockView(DateTimeOffset Now, FakeS3ClockMode Mode, double DriftSeconds)
+internal sealed record ClockView(DateTimeOffset Now, FakeS3ClockMode Mode, double DriftSeconds)
 {
     public static ClockView Of(FakeS3Clock clock) => new(clock.GetUtcNow(), clock.Mode, Math.Round(clock.Drift.TotalSeconds, 3));
 }

@@ -1,7 +1,7 @@
 namespace FakeS3.Admin;
 
 /// <summary>What a URL or a POST policy grants, and whether FakeS3 would accept it now (and why not).</summary>
-public sealed record ExplainResult(string Kind)
+internal sealed record ExplainResult(string Kind)
 {
     public string? Method { get; init; }
     public string? Bucket { get; init; }

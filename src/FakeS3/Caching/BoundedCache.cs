@@ -6,7 +6,7 @@ namespace FakeS3.Caching;
 /// A thread-safe map of values that are pure functions of their keys (parsed policies, matched signatures),
 /// bounded by entry count: when full it is simply emptied, since any entry can be computed again.
 /// </summary>
-public sealed class BoundedCache<TKey, TValue>(int maxEntries, IEqualityComparer<TKey>? comparer = null)
+internal sealed class BoundedCache<TKey, TValue>(int maxEntries, IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull
 {
     readonly ConcurrentDictionary<TKey, TValue> _entries = new(comparer);

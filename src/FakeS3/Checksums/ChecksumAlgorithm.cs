@@ -1,7 +1,7 @@
 namespace FakeS3.Checksums;
 
 /// <summary>The S3 flexible-checksum algorithms (spec §5.4).</summary>
-public enum ChecksumAlgorithm
+internal enum ChecksumAlgorithm
 {
     Crc32,
     Crc32C,

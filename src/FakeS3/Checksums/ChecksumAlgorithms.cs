@@ -1,7 +1,7 @@
 namespace FakeS3.Checksums;
 
 /// <summary>Names and digest sizes: "crc32" in header names, "CRC32" in messages and x-amz-sdk-checksum-algorithm.</summary>
-public static class ChecksumAlgorithms
+internal static class ChecksumAlgorithms
 {
     public static readonly ChecksumAlgorithm[] All =
         [ChecksumAlgorithm.Crc32, ChecksumAlgorithm.Crc32C, ChecksumAlgorithm.Crc64Nvme, ChecksumAlgorithm.Sha1, ChecksumAlgorithm.Sha256];

@@ -1,7 +1,7 @@
 namespace FakeS3.Checksums;
 
 /// <summary>Creates incremental checksums and formats them as S3 does: base64 of the big-endian digest.</summary>
-public static class ChecksumCalculator
+internal static class ChecksumCalculator
 {
     public static IChecksum Create(ChecksumAlgorithm algorithm) => algorithm switch
     {

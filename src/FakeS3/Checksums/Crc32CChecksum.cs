@@ -6,7 +6,7 @@ namespace FakeS3.Checksums;
 /// CRC-32C (Castagnoli, reflected poly 0x82F63B78, init/xorout all ones). System.IO.Hashing has no CRC-32C,
 /// so it is table-driven here, slicing-by-8 for speed (spec §5.4).
 /// </summary>
-public sealed class Crc32CChecksum : IChecksum
+internal sealed class Crc32CChecksum : IChecksum
 {
     static readonly uint[] Table = CrcTables.Build32(0x82F63B78u);
     uint _state = 0xFFFFFFFFu;

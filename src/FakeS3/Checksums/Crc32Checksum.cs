@@ -4,7 +4,7 @@ using System.IO.Hashing;
 namespace FakeS3.Checksums;
 
 /// <summary>CRC-32 (IEEE) via System.IO.Hashing, which emits little-endian bytes; S3 wants big-endian (spec §5.4).</summary>
-public sealed class Crc32Checksum : IChecksum
+internal sealed class Crc32Checksum : IChecksum
 {
     readonly Crc32 _crc = new();
 

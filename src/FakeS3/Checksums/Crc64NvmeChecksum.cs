@@ -6,7 +6,7 @@ namespace FakeS3.Checksums;
 /// CRC-64/NVME (reflected poly 0x9A6C9329AC4BC9B5, init/xorout all ones). System.IO.Hashing.Crc64 is
 /// ECMA-182, not NVME, hence this slicing-by-8 implementation (spec §5.4 [DERIVED]).
 /// </summary>
-public sealed class Crc64NvmeChecksum : IChecksum
+internal sealed class Crc64NvmeChecksum : IChecksum
 {
     static readonly ulong[] Table = CrcTables.Build64(0x9A6C9329AC4BC9B5ul);
     ulong _state = ulong.MaxValue;

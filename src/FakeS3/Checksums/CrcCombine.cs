@@ -5,7 +5,7 @@ namespace FakeS3.Checksums;
 /// polynomial method of zlib's crc32_combine, widened to 64 bits. This is how a FULL_OBJECT multipart checksum
 /// is built from the parts' checksums without reading the object again.
 /// </summary>
-public static class CrcCombine
+internal static class CrcCombine
 {
     /// <summary>Reflected polynomial and width of a CRC algorithm; null for SHA-1/SHA-256 (not combinable).</summary>
     public static (ulong Poly, int Width)? Parameters(ChecksumAlgorithm algorithm) => algorithm switch

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace FakeS3.Checksums;
 
 /// <summary>SHA-1 / SHA-256 checksums over IncrementalHash (already big-endian).</summary>
-public sealed class HashChecksum : IChecksum, IDisposable
+internal sealed class HashChecksum : IChecksum, IDisposable
 {
     readonly IncrementalHash _hash;
 

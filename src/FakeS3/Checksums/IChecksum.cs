@@ -1,7 +1,7 @@
 namespace FakeS3.Checksums;
 
 /// <summary>An incremental checksum: Append the body in pieces, then read the big-endian digest.</summary>
-public interface IChecksum
+internal interface IChecksum
 {
     ChecksumAlgorithm Algorithm { get; }
     void Append(ReadOnlySpan<byte> data);

@@ -8,7 +8,7 @@ namespace FakeS3.Checksums;
 /// the concatenated binary part checksums, then "-&lt;part count&gt;" (CRC32, CRC32C, SHA1, SHA256). FULL_OBJECT:
 /// the checksum of the whole byte stream, combined from the part CRCs (CRC32, CRC32C, CRC64NVME).
 /// </summary>
-public static class MultipartChecksum
+internal static class MultipartChecksum
 {
     public const string Composite = "COMPOSITE";
     public const string FullObject = "FULL_OBJECT";

@@ -15,6 +15,7 @@ public sealed class FakeS3Clock(TimeProvider? real = null) : TimeProvider
     /// </summary>
     public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The latest instant the clock can be set or advanced to.</summary>
     public static readonly DateTimeOffset Latest = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     static readonly string RangeMessage = $"The clock must stay between {Earliest:O} and {Latest:O}.";
@@ -23,12 +24,14 @@ public sealed class FakeS3Clock(TimeProvider? real = null) : TimeProvider
     readonly Lock _gate = new();
     volatile ClockState _state = ClockState.Real;
 
+    /// <summary>Now, as every FakeS3 time rule sees it.</summary>
     public override DateTimeOffset GetUtcNow()
     {
         var s = _state;
         return s.FrozenAt ?? _real.GetUtcNow() + s.Offset;
     }
 
+    /// <summary>Real, offset (moved but ticking) or frozen.</summary>
     public FakeS3ClockMode Mode => _state switch
     {
         { FrozenAt: not null } => FakeS3ClockMode.Frozen,

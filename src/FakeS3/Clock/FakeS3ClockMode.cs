@@ -1,5 +1,6 @@
 namespace FakeS3.Clock;
 
+/// <summary>How <see cref="FakeS3Clock"/> relates to real time.</summary>
 public enum FakeS3ClockMode
 {
     /// <summary>Real time (the default).</summary>

@@ -3,7 +3,7 @@ using FakeS3.Errors;
 namespace FakeS3.Cors;
 
 /// <summary>S3's CORS evaluation (spec §7, [REC] from LocalStack's validated snapshots unless noted).</summary>
-public static class CorsEvaluator
+internal static class CorsEvaluator
 {
     const string Vary = "Origin, Access-Control-Request-Headers, Access-Control-Request-Method";
 

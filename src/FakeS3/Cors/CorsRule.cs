@@ -1,7 +1,7 @@
 namespace FakeS3.Cors;
 
 /// <summary>One &lt;CORSRule&gt; of a bucket's CORS configuration.</summary>
-public sealed record CorsRule(
+internal sealed record CorsRule(
     IReadOnlyList<string> AllowedOrigins,
     IReadOnlyList<string> AllowedMethods,
     IReadOnlyList<string> AllowedHeaders,

@@ -6,7 +6,7 @@ namespace FakeS3.Diagnostics;
 /// Secrets a request carried where the logging code cannot read them afterwards (POST form fields, streamed
 /// and gone): the endpoint that read them registers them here, on the request's features.
 /// </summary>
-public sealed class PresentedSecrets
+internal sealed class PresentedSecrets
 {
     readonly List<string> _values = [];
 

@@ -15,7 +15,7 @@ namespace FakeS3.Diagnostics;
 /// test-clock state for time errors, the configured region or keys where those are the cause.
 /// Never adds secrets or full signatures, and scrubs any the texts picked up (<see cref="SecretRedaction"/>).
 /// </summary>
-public sealed class RejectionExplainer(IOptions<FakeS3Options> options, TimeProvider time, ILogger<RejectionExplainer> logger)
+internal sealed class RejectionExplainer(IOptions<FakeS3Options> options, TimeProvider time, ILogger<RejectionExplainer> logger)
 {
     public S3Error Explain(HttpContext http, S3Error error)
     {

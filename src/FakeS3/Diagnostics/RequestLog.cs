@@ -6,6 +6,7 @@ namespace FakeS3.Diagnostics;
 /// </summary>
 public sealed class RequestLog
 {
+    /// <summary>Entries kept by default.</summary>
     public const int DefaultCapacity = 1000;
 
     readonly RequestLogEntry?[] _ring;
@@ -13,16 +14,20 @@ public sealed class RequestLog
     int _next;
     int _count;
 
+    /// <summary>A log of the last <see cref="DefaultCapacity"/> requests.</summary>
     public RequestLog() : this(DefaultCapacity) { }
 
+    /// <summary>A log of the last <paramref name="capacity"/> requests.</summary>
     public RequestLog(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _ring = new RequestLogEntry?[capacity];
     }
 
+    /// <summary>How many entries the log keeps.</summary>
     public int Capacity => _ring.Length;
 
+    /// <summary>Records a request (FakeS3 does this for every S3 request).</summary>
     public void Add(RequestLogEntry entry)
     {
         lock (_gate)
@@ -52,6 +57,7 @@ public sealed class RequestLog
     /// <summary>The newest entry, or null when the log is empty.</summary>
     public RequestLogEntry? Latest => Snapshot(limit: 1).FirstOrDefault();
 
+    /// <summary>Forgets every entry (DELETE /_fakes3/requests).</summary>
     public void Clear()
     {
         lock (_gate)

@@ -17,6 +17,7 @@ public sealed record RequestLogEntry(
     string? Explanation,
     string? RequestId)
 {
+    /// <summary>True for an S3 error response (4xx/5xx or an error code).</summary>
     public bool Rejected => Status >= 400 || ErrorCode is not null;
 
     /// <summary>FakeS3's CanonicalRequest, for SignatureDoesNotMatch.</summary>

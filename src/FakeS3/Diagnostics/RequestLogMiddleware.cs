@@ -15,7 +15,7 @@ namespace FakeS3.Diagnostics;
 /// the pipeline raced the client, which may have the whole body before the pipeline unwinds). Requests that never get
 /// an answer (a reset, a client gone) are recorded when the pipeline ends. DurationMs is the time to the answer.
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, TimeProvider time, IOptions<FakeS3Options> options,
+internal sealed class RequestLogMiddleware(RequestDelegate next, RequestLog log, TimeProvider time, IOptions<FakeS3Options> options,
     ILogger<RequestLogMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)

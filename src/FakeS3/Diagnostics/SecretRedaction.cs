@@ -14,7 +14,7 @@ namespace FakeS3.Diagnostics;
 /// URI-encoded, and inside base64 text); session-token fields are also cut by shape, for tokens FakeS3 was
 /// not told about (a policy condition naming another token). Only rejection paths pay for this.
 /// </summary>
-public static partial class SecretRedaction
+internal static partial class SecretRedaction
 {
     const int KeptPrefix = 8;
     public const string Cut = "...";

@@ -1,7 +1,7 @@
 namespace FakeS3.Diagnostics;
 
 /// <summary>What most likely broke a SigV4 signature; each has its own advice.</summary>
-public enum SignatureCause
+internal enum SignatureCause
 {
     /// <summary>The signature matches another Host (the docker/localhost trap, spec §6.6).</summary>
     HostMismatch,

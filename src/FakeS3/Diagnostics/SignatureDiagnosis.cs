@@ -8,7 +8,7 @@ namespace FakeS3.Diagnostics;
 /// query, a changed header, another credential. A match only names the cause: the request is still rejected
 /// (FakeS3 never retries hosts or ports to accept a request, spec §6.6). Pure: no I/O, no clock.
 /// </summary>
-public static class SignatureDiagnosis
+internal static class SignatureDiagnosis
 {
     static readonly string[] HostNames = ["localhost", "127.0.0.1", "[::1]", "host.docker.internal"];
     static readonly string[] Ports = ["", "80", "443", "4566", "4568", "9000"];

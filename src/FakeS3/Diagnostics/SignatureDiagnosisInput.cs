@@ -4,7 +4,7 @@ namespace FakeS3.Diagnostics;
 /// What a SignatureDoesNotMatch diagnosis needs: the request as received, FakeS3's CanonicalRequest and
 /// StringToSign, the signature presented and the secrets to try. Secrets never leave the diagnosis.
 /// </summary>
-public sealed record SignatureDiagnosisInput(
+internal sealed record SignatureDiagnosisInput(
     string Host,
     string RawPath,
     string RawQuery,

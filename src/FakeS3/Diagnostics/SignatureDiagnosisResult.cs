@@ -1,4 +1,4 @@
 namespace FakeS3.Diagnostics;
 
 /// <summary>The likely cause and advice a person can act on. Holds no secret and no full signature.</summary>
-public sealed record SignatureDiagnosisResult(SignatureCause Cause, string Advice);
+internal sealed record SignatureDiagnosisResult(SignatureCause Cause, string Advice);

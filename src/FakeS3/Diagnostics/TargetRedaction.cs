@@ -5,7 +5,7 @@ namespace FakeS3.Diagnostics;
 /// to a short prefix, so a log never holds a replayable URL. Parameter names are matched after
 /// percent-decoding, as the authenticator reads them ("X-Amz-Signatur%65" is X-Amz-Signature).
 /// </summary>
-public static class TargetRedaction
+internal static class TargetRedaction
 {
     const int KeptPrefix = 8;
     const string Cut = SecretRedaction.Cut;

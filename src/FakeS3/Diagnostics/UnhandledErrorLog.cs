@@ -7,7 +7,7 @@ namespace FakeS3.Diagnostics;
 /// Logs a 500's stack trace once per kind (exception type + throwing method); a retry storm of the same failure
 /// adds one short warning line per occurrence, never another stack trace.
 /// </summary>
-public sealed class UnhandledErrorLog(ILogger<UnhandledErrorLog> logger)
+internal sealed class UnhandledErrorLog(ILogger<UnhandledErrorLog> logger)
 {
     const int MaxKinds = 1024;
     readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ namespace FakeS3.Errors;
 /// One S3 error: code, AWS's exact message and the extra elements in the order S3 writes them.
 /// Instances come only from the <see cref="S3Errors"/> factories, so handlers never write message text.
 /// </summary>
-public sealed class S3Error
+internal sealed class S3Error
 {
     internal S3Error(S3ErrorCode code, string message, params (string Name, string Value)[] details)
     {

@@ -1,7 +1,7 @@
 namespace FakeS3.Errors;
 
 /// <summary>Every S3 error code FakeS3 emits, spelled exactly as AWS spells it.</summary>
-public enum S3ErrorCode
+internal enum S3ErrorCode
 {
     AccessDenied,
     AccessForbidden,

@@ -1,7 +1,7 @@
 namespace FakeS3.Errors;
 
 /// <summary>The one code → HTTP status table (AWS ErrorResponses page; spec §4).</summary>
-public static class S3ErrorStatus
+internal static class S3ErrorStatus
 {
     public static int Of(S3ErrorCode code) => code switch
     {

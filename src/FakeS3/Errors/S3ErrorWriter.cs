@@ -8,7 +8,7 @@ namespace FakeS3.Errors;
 /// The only code that writes an S3 error response: status, request ids, XML body (none for HEAD).
 /// Element order: Code, Message, details, RequestId, HostId (spec §4).
 /// </summary>
-public static class S3ErrorWriter
+internal static class S3ErrorWriter
 {
     /// <param name="corsHeaders">Access-Control-* headers of a matching CORS rule (actual requests with an Origin).</param>
     public static async Task WriteAsync(HttpContext context, S3Error error, bool includeExplanationHeader = false,

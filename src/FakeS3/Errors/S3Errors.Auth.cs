@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FakeS3.Errors;
 
 /// <summary>Factories for authentication errors (spec §2.1–2.3). Each holds AWS's exact message.</summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     const string QueryV4Required =
         "Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.";

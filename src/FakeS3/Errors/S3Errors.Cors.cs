@@ -1,7 +1,7 @@
 namespace FakeS3.Errors;
 
 /// <summary>Factories for CORS preflight and bucket-CORS configuration errors (spec §7, [REC]).</summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     public static S3Error CorsOriginMissing() => new(S3ErrorCode.BadRequest,
         "Insufficient information. Origin request header needed.");

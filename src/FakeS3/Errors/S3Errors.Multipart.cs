@@ -6,7 +6,7 @@ namespace FakeS3.Errors;
 /// Multipart checksum and part errors. Texts: OpenStack Swift's s3api functional tests run against AWS [2ND Swift],
 /// adobe/S3Mock tests marked S3VerifiedSuccess [2ND S3Mock], LocalStack's snapshot-validated provider [2ND LocalStack].
 /// </summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     /// <summary>[2ND LocalStack].</summary>
     public static S3Error ChecksumAlgorithmUnsupported() => new(S3ErrorCode.InvalidRequest,

@@ -1,7 +1,7 @@
 namespace FakeS3.Errors;
 
 /// <summary>Factories for body-integrity errors (spec §2.3 last row, §2.4, §5.1).</summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     public static S3Error ContentSha256Mismatch(string clientComputed, string s3Computed) => new(
         S3ErrorCode.XAmzContentSHA256Mismatch,

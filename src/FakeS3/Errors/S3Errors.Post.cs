@@ -1,7 +1,7 @@
 namespace FakeS3.Errors;
 
 /// <summary>Factories for browser POST Object errors (spec §3.6). Each holds S3's exact text.</summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     const string PolicyPrefix = "Invalid Policy: ";
     const string AccordingToPolicy = "Invalid according to Policy: ";

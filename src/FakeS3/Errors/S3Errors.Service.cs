@@ -8,7 +8,7 @@ namespace FakeS3.Errors;
 /// bug report) carries none, and the ErrorResponses list names no such header [2ND]. A rule may add one to test
 /// clients against S3-compatible stores that do send it.
 /// </summary>
-public static partial class S3Errors
+internal static partial class S3Errors
 {
     /// <summary>[2ND] message as captured from S3 by several SDK bug reports.</summary>
     public static S3Error SlowDown(int? retryAfterSeconds = null) =>

@@ -12,6 +12,7 @@ public sealed class FaultHandle : IDisposable
         _rule = rule;
     }
 
+    /// <summary>The rule's id (as in GET /_fakes3/faults).</summary>
     public string Id => _rule.Id;
 
     /// <summary>Requests that matched the rule's filters.</summary>

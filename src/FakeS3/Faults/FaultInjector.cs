@@ -15,6 +15,7 @@ public sealed class FaultInjector
     volatile FaultRuleSet? _current;
     int _lastId;
 
+    /// <summary>Created by AddFakeS3 with the rules of FakeS3:Faults.</summary>
     public FaultInjector(IOptions<FakeS3Options> options)
     {
         // Already validated at start (FakeS3OptionsValidator), so these cannot fail.
@@ -28,6 +29,7 @@ public sealed class FaultInjector
     public FaultHandle Add(FaultRule rule) =>
         TryAdd(rule, out var handle, out var problems) ? handle! : throw new ArgumentException("Invalid fault rule: " + string.Join(" ", problems), nameof(rule));
 
+    /// <summary>Adds a rule, or says what is wrong with it.</summary>
     public bool TryAdd(FaultRule rule, out FaultHandle? handle, out IReadOnlyList<string> problems)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -52,6 +54,7 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>Removes the rule with this id; false when there is none.</summary>
     public bool Remove(string id) => Remove(r => r.Id == id);
 
     internal bool Remove(ActiveFaultRule rule) => Remove(r => ReferenceEquals(r, rule));
@@ -66,6 +69,7 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>Removes every rule.</summary>
     public void Clear()
     {
         lock (_gate)
@@ -81,6 +85,7 @@ public sealed class FaultInjector
         lock (_gate) return _rules.ConvertAll(Status);
     }
 
+    /// <summary>The rule with this id and its counts, or null.</summary>
     public FaultRuleStatus? Find(string id)
     {
         lock (_gate) return _rules.Find(r => r.Id == id) is { } rule ? Status(rule) : null;

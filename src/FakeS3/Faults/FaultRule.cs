@@ -21,11 +21,13 @@ public sealed class FaultRule
     /// <summary>HTTP method, e.g. PUT.</summary>
     public string? Method { get; set; }
 
+    /// <summary>Only requests for this bucket (null: any).</summary>
     public string? Bucket { get; set; }
 
     /// <summary>Plain string prefix of the object key (no wildcards), as in listings.</summary>
     public string? KeyPrefix { get; set; }
 
+    /// <summary>Only requests with this kind of authentication (default any).</summary>
     public FaultAuth Auth { get; set; } = FaultAuth.Any;
 
     /// <summary>Fail before the signature is checked (default: after authentication).</summary>
@@ -64,5 +66,6 @@ public sealed class FaultRule
     /// <summary>Send the headers and this many body bytes, then reset the connection (GET requests only).</summary>
     public long? ResetAfterBytes { get; set; }
 
+    /// <summary>A copy of the rule.</summary>
     public FaultRule Clone() => (FaultRule)MemberwiseClone();
 }

@@ -6,7 +6,7 @@ namespace FakeS3.Faults;
 /// Checks a <see cref="FaultRule"/> the same way for all three sources. Each problem starts with the property
 /// name, so configuration errors read "FakeS3:Faults:0:Error ..." and admin errors "Error ...".
 /// </summary>
-public static class FaultRuleValidator
+internal static class FaultRuleValidator
 {
     public const int MaxLatencyMs = 300_000;
 

@@ -12,7 +12,7 @@ namespace FakeS3.Form;
 /// <see cref="PostForm"/>, then hands out the file content as a stream, never buffered whole. Throws
 /// <see cref="S3Exception"/>; any other failure of the multipart parser becomes MalformedPOSTRequest, never a 500.
 /// </summary>
-public static class MultipartFormReader
+internal static class MultipartFormReader
 {
     /// <summary>[WIRE] everything before the file part, boundaries and part headers included.</summary>
     public const int MaxPreDataLength = 20480;

@@ -8,7 +8,7 @@ namespace FakeS3.Form;
 /// Which authentication a validated POST form uses (run <see cref="PostFormValidator"/> first), and the
 /// parse errors of spec §3.6. Throws <see cref="S3Exception"/>.
 /// </summary>
-public static class PostFormAuth
+internal static class PostFormAuth
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 

@@ -7,7 +7,7 @@ namespace FakeS3.Form;
 /// The field-presence checks S3 makes before authenticating a POST (spec §3.3): <c>key</c>, then the
 /// signature fields all-or-none. Throws <see cref="S3Exception"/> with InvalidArgument (400).
 /// </summary>
-public static class PostFormValidator
+internal static class PostFormValidator
 {
     // [REC] the canonical names S3 prints, in the order it checks them: algorithm before credential.
     static readonly (string Field, string Canonical)[] SigV4Fields =

@@ -7,7 +7,7 @@ namespace FakeS3.Form;
 /// POST signatures: SigV4 = lower-case hex HMAC-SHA256 of the base64 policy text with the SigV4 signing key
 /// [DOC sigv4-post-example, vector F]; SigV2 = base64 HMAC-SHA1 of the same text. Compared in fixed time.
 /// </summary>
-public static class PostPolicySignature
+internal static class PostPolicySignature
 {
     /// <summary>kDate → kRegion → kService → kSigning (spec §1.1): the same derivation as header and query auth.</summary>
     public static byte[] DeriveSigningKey(string secretAccessKey, string date, string region, string service = "s3") =>

@@ -8,7 +8,7 @@ namespace FakeS3.Form;
 /// What <see cref="MultipartFormReader"/> found: the fields before the file part (with <c>${filename}</c>
 /// already substituted), the file part's filename parameter and Content-Type, and its content as a stream.
 /// </summary>
-public sealed class PostUpload
+internal sealed class PostUpload
 {
     /// <summary>How much of what follows the file part is scanned for a second file before giving up.</summary>
     const int MaxTrailingParts = 32;

@@ -1,4 +1,4 @@
 namespace FakeS3.Form;
 
 /// <summary>AWSAccessKeyId + signature (base64 HMAC-SHA1 of the policy field).</summary>
-public sealed record SigV2PostAuth(string AccessKeyId, string Signature, string Policy) : PostAuth;
+internal sealed record SigV2PostAuth(string AccessKeyId, string Signature, string Policy) : PostAuth;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Hosting;
 
 /// <summary>Start-up work before traffic: clean blobs of interrupted uploads, create configured buckets.</summary>
-public sealed class FakeS3Initializer(IObjectStore store, LiteDbBlobStore blobs, IOptions<FakeS3Options> options, TimeProvider time)
+internal sealed class FakeS3Initializer(IObjectStore store, LiteDbBlobStore blobs, IOptions<FakeS3Options> options, TimeProvider time)
 {
     public int AbandonedBlobsCollected { get; private set; }
 

@@ -1,4 +1,4 @@
 namespace FakeS3.Hosting;
 
 /// <summary>Registered by AddFakeS3; MapFakeS3 fails fast without it (as UseHttpLogging does).</summary>
-public sealed class FakeS3Marker;
+internal sealed class FakeS3Marker;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Hosting;
 
 /// <summary>Bad configuration stops startup with a message naming the key (ValidateOnStart).</summary>
-public sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Options>
+internal sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Options>
 {
     public ValidateOptionsResult Validate(string? name, FakeS3Options o)
     {

@@ -7,13 +7,18 @@ namespace FakeS3.Hosting;
 /// The executable's start: `--help`, then the server. Every start-up failure is one line on stderr and exit
 /// code 1 (never a stack trace and a SIGABRT): bad settings, an unusable data file, a port in use.
 /// </summary>
-public static class FakeS3Program
+internal static class FakeS3Program
 {
     public static int Run(string[] args)
     {
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        if (CommandLineHelp.IsHelp(args))
         {
-            Console.WriteLine(Help);
+            Console.Out.Write(CommandLineHelp.Text("fakes3"));
+            return 0;
+        }
+        if (CommandLineHelp.IsVersion(args))
+        {
+            Console.Out.WriteLine(CommandLineHelp.Version);
             return 0;
         }
         try
@@ -25,7 +30,8 @@ public static class FakeS3Program
             var app = builder.Build();
             app.MapFakeS3();
             app.Run();
-            return 0;
+            // Stopped because the data file was found damaged while running (the line is already on stderr).
+            return app.Services.GetRequiredService<Storage.FakeS3Database>().Damage is null ? 0 : 1;
         }
         catch (Exception e) when (Describe(e) is { } line)
         {
@@ -54,29 +60,4 @@ public static class FakeS3Program
         }
         return $"FakeS3 cannot start: {e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ");
     }
-
-    const string Help = """
-        FakeS3: an S3 emulator for presigned URLs and browser POST forms.
-
-        Usage: FakeS3 [--urls http://127.0.0.1:4568] [--FakeS3:<Setting>=<value> ...]
-        Settings also come from appsettings.json and environment variables (FakeS3__Region=eu-west-1).
-
-          --urls                                   listen address (default http://127.0.0.1:4568)
-          FakeS3:Region                            credential scope region (default us-east-1)
-          FakeS3:DataPath                          LiteDB data file (default data/fakes3.db; :memory: = in memory)
-          FakeS3:Credentials:N:AccessKeyId         accepted access key (default fakes3)
-          FakeS3:Credentials:N:SecretAccessKey     its secret (default fakes3secret)
-          FakeS3:Credentials:N:SessionToken        required X-Amz-Security-Token (optional)
-          FakeS3:Buckets:N                         bucket created at start
-          FakeS3:BucketAcls:<bucket>               canned ACL of a configured bucket (private, public-read, ...)
-          FakeS3:Cors:<bucket>:N:AllowedOrigins:N  CORS rules of a configured bucket (also AllowedMethods, AllowedHeaders,
-                                                   ExposeHeaders, MaxAgeSeconds)
-          FakeS3:BaseDomain                        virtual-hosted style domain (default localhost)
-          FakeS3:MaxSkewSeconds                    allowed clock skew, 0-86400 (default 900)
-          FakeS3:ExplanationHeader                 add x-fakes3-explanation to errors (default false)
-          FakeS3:Admin:Enabled                     the /_fakes3/* admin API (default true)
-          FakeS3:StartupBanner                     print endpoint and keys at start (default true)
-
-        Exit code 1 with one line on stderr when the settings, the data file or the port cannot be used.
-        """;
 }

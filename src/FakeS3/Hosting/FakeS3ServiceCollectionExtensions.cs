@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
+/// <summary>AddFakeS3(): FakeS3's services in an ASP.NET Core app.</summary>
 public static class FakeS3ServiceCollectionExtensions
 {
     /// <summary>Registers FakeS3: validated options, the clock, storage, authentication and the S3 endpoints.</summary>

@@ -2,6 +2,7 @@ using FakeS3.Hosting;
 
 namespace Microsoft.AspNetCore.Hosting;
 
+/// <summary>UseFakeS3Defaults(): the listen address and Kestrel limits the FakeS3 server uses.</summary>
 public static class FakeS3WebHostExtensions
 {
     /// <summary>Default listen address when no --urls/ASPNETCORE_URLS is given; S3-sized request limits.</summary>

@@ -19,11 +19,16 @@ internal static class StartupBanner
 
     public static string Render(FakeS3Options options, ICollection<string> addresses, string dataFile, AdminToken token)
     {
-        var endpoint = addresses.Count > 0 ? string.Join(", ", addresses) : "(in-process)";
+        var endpoints = addresses.Select(UsableEndpoint).Distinct().ToList();
+        var endpoint = endpoints.Count > 0 ? string.Join(", ", endpoints) : "(in-process)";
+        var wildcard = addresses.Any(a => UsableEndpoint(a) != a.TrimEnd('/'));
+        var virtualHosted = endpoints.Count > 0 && Uri.TryCreate(endpoints[0], UriKind.Absolute, out var first)
+            ? $"{first.Scheme}://<bucket>.{options.BaseDomain}:{first.Port}"
+            : $"http://<bucket>.{options.BaseDomain}";
         var credential = options.EffectiveCredentials[0];
         return $"""
             FakeS3 is ready.
-              endpoint:       {endpoint}   (path-style; virtual-hosted: http://<bucket>.{options.BaseDomain}:<port>)
+              endpoint:       {endpoint}   (path-style; virtual-hosted: {virtualHosted}){(wildcard ? "\n                              listening on all interfaces: other hosts use this machine's name or address" : "")}
               region:         {options.Region}
               access key:     {credential.AccessKeyId}
               secret key:     {credential.SecretAccessKey}
@@ -31,6 +36,22 @@ internal static class StartupBanner
               buckets:        {(options.Buckets.Count == 0 ? "(none configured)" : string.Join(", ", options.Buckets))}
               admin API:      {AdminLine(options, addresses, token)}
             """;
+    }
+
+    /// <summary>
+    /// An address a client on this machine can use: Kestrel reports what it bound, and a wildcard bind
+    /// (0.0.0.0, [::], +, *) is not a host a client can connect or sign for; 127.0.0.1 is.
+    /// </summary>
+    public static string UsableEndpoint(string address)
+    {
+        var trimmed = address.TrimEnd('/');
+        var schemeEnd = trimmed.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0) return trimmed;
+        var authority = trimmed[(schemeEnd + 3)..];
+        var portStart = authority.LastIndexOf(':');
+        var host = portStart > authority.LastIndexOf(']') ? authority[..portStart] : authority;
+        var port = portStart > authority.LastIndexOf(']') ? authority[portStart..] : "";
+        return host is "0.0.0.0" or "[::]" or "+" or "*" ? $"{trimmed[..(schemeEnd + 3)]}127.0.0.1{port}" : trimmed;
     }
 
     static string AdminLine(FakeS3Options options, ICollection<string> addresses, AdminToken token)

@@ -13,7 +13,7 @@ namespace FakeS3.Http;
 ///   checked by the POST endpoint).
 /// Sources: the canned ACL table of the S3 ACL overview (bucket READ = list objects; WRITE = create objects).
 /// </summary>
-public static class AnonymousAccess
+internal static class AnonymousAccess
 {
     public static void Ensure(S3RequestContext ctx)
     {

@@ -3,7 +3,7 @@ using FakeS3.Errors;
 namespace FakeS3.Http;
 
 /// <summary>Canned ACLs accepted on x-amz-acl and the POST acl field.</summary>
-public static class CannedAcl
+internal static class CannedAcl
 {
     public static readonly string[] Known =
         ["private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read", "bucket-owner-read", "bucket-owner-full-control", "log-delivery-write"];

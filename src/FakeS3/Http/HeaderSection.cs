@@ -6,7 +6,7 @@ namespace FakeS3.Http;
 /// S3 limits the request header section to 8 KiB (RequestHeaderSectionTooLarge, MaxSizeAllowed 8192). Kestrel's own
 /// limit is raised above it (FakeS3WebHostExtensions) so the client gets S3's XML error, not a bare 431.
 /// </summary>
-public static class HeaderSection
+internal static class HeaderSection
 {
     public const int MaxBytes = 8192;
 

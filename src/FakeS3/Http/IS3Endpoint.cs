@@ -1,7 +1,7 @@
 namespace FakeS3.Http;
 
 /// <summary>An endpoint class handles one or more S3 operations; the dispatcher builds its table from all of them.</summary>
-public interface IS3Endpoint
+internal interface IS3Endpoint
 {
     IEnumerable<(S3Operation Operation, Func<S3RequestContext, Task> Handle)> Operations { get; }
 }

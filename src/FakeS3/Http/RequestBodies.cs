@@ -4,7 +4,7 @@ using FakeS3.Payload;
 namespace FakeS3.Http;
 
 /// <summary>Small XML request bodies (CreateBucket, DeleteObjects, CompleteMultipartUpload, tagging, CORS).</summary>
-public static class RequestBodies
+internal static class RequestBodies
 {
     /// <summary>Reads and verifies (payload hash, Content-MD5, checksums) a small body, bounded by <paramref name="limit"/>.</summary>
     public static async Task<byte[]> ReadSmallAsync(S3RequestContext ctx, int limit, bool checksumHeadersDescribeBody = true)

@@ -1,7 +1,7 @@
 namespace FakeS3.Http;
 
 /// <summary>The S3 API operations FakeS3 recognises (named as in the S3 API reference).</summary>
-public enum S3Operation
+internal enum S3Operation
 {
     NotImplemented,
     Preflight,

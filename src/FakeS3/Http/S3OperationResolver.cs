@@ -6,7 +6,7 @@ namespace FakeS3.Http;
 /// Method + target + sub-resource → operation. Anything unrecognised resolves to NotImplemented with the
 /// S3 operation's name, so a client gets 501 naming what it asked for, never a misleading 200/404/500.
 /// </summary>
-public static class S3OperationResolver
+internal static class S3OperationResolver
 {
     // Bucket sub-resources FakeS3 does not implement, with the operation name per method.
     static readonly string[] BucketSubresources =

@@ -4,7 +4,7 @@ namespace FakeS3.Http;
 /// The decoded query string. First occurrence wins; valueless parameters have the value "". A view over the
 /// signer's parsed parameters (a handful per request: a linear scan beats building a dictionary).
 /// </summary>
-public sealed class S3Query
+internal sealed class S3Query
 {
     readonly Signing.ParsedQuery _parsed;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace FakeS3.Http;
 
 /// <summary>Per-request state handed to an endpoint: target, query, authentication, services.</summary>
-public sealed class S3RequestContext
+internal sealed class S3RequestContext
 {
     public required HttpContext Http { get; init; }
     public required S3RequestTarget Target { get; init; }

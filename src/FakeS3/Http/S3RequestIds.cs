@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace FakeS3.Http;
 
 /// <summary>x-amz-request-id (16 chars [0-9A-Z]) and x-amz-id-2, on every response (spec §4).</summary>
-public sealed record S3RequestIds(string RequestId, string HostId)
+internal sealed record S3RequestIds(string RequestId, string HostId)
 {
     const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 

@@ -8,7 +8,7 @@ namespace FakeS3.Http;
 /// Bucket and key taken from the RAW request target (never the decoded, dot-segment-normalised Request.Path:
 /// S3 does no path normalisation, spec §1.2–1.3) and the Host header (virtual-hosted style, spec §6.5).
 /// </summary>
-public sealed record S3RequestTarget(string? Bucket, string? Key, bool VirtualHosted, string RawPath, string RawQuery)
+internal sealed record S3RequestTarget(string? Bucket, string? Key, bool VirtualHosted, string RawPath, string RawQuery)
 {
     public static S3RequestTarget From(HttpContext context, string baseDomain)
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace FakeS3.Http;
 
 /// <summary>Success bodies. Error bodies are written only by Errors/S3ErrorWriter.</summary>
-public static class S3Responses
+internal static class S3Responses
 {
     public const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     public const string Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";

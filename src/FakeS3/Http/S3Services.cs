@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Http;
 
 /// <summary>The singletons every endpoint uses, bundled so endpoint constructors stay short.</summary>
-public sealed class S3Services(IObjectStore store, LiteDbMultipartStore multipart, TimeProvider time, IOptions<FakeS3Options> options)
+internal sealed class S3Services(IObjectStore store, LiteDbMultipartStore multipart, TimeProvider time, IOptions<FakeS3Options> options)
 {
     public IObjectStore Store { get; } = store;
     public LiteDbMultipartStore Multipart { get; } = multipart;

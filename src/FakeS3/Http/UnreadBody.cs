@@ -10,7 +10,7 @@ namespace FakeS3.Http;
 /// mid-stream. Both answers close the connection (<c>Connection: close</c>). A body the client sends
 /// unasked is drained by Kestrel and the connection stays usable.
 /// </summary>
-public static class UnreadBody
+internal static class UnreadBody
 {
     public static void CloseConnectionIfLeft(HttpContext http)
     {

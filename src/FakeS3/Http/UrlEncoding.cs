@@ -6,7 +6,7 @@ namespace FakeS3.Http;
 /// encoding-type=url in listings: percent-encode UTF-8 bytes except unreserved characters and '/'; space as '+'
 /// (clients decode with unquote_plus / decodeURIComponent after '+' handling).
 /// </summary>
-public static class UrlEncoding
+internal static class UrlEncoding
 {
     public static string Encode(string value)
     {

@@ -10,7 +10,7 @@ namespace FakeS3.Http;
 /// literal), as S3 writes them in keys and echoed values (issue 12): a raw control character would make the
 /// whole answer unreadable to XML parsers.
 /// </summary>
-public static class Xml
+internal static class Xml
 {
     public static void Escape(StringBuilder sb, string value)
     {

@@ -12,7 +12,7 @@ namespace FakeS3.Payload;
 /// signature is checked (the check runs at the chunk's end), so a reader must discard everything on an
 /// exception, as S3 discards a failed upload.
 /// </summary>
-public sealed class AwsChunkedStream : Stream
+internal sealed class AwsChunkedStream : Stream
 {
     /// <summary>Longest chunk header or trailer line accepted (S3 quirk: bound, not a documented limit).</summary>
     public const int MaxLineLength = 4096;

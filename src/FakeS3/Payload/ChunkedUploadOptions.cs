@@ -1,7 +1,7 @@
 namespace FakeS3.Payload;
 
 /// <summary>What an <see cref="AwsChunkedStream"/> needs to decode and (in signed modes) verify the chain.</summary>
-public sealed record ChunkedUploadOptions(long DecodedContentLength, bool SignedChunks)
+internal sealed record ChunkedUploadOptions(long DecodedContentLength, bool SignedChunks)
 {
     /// <summary>Seed: the request signature (the first chunk's "previous signature").</summary>
     public string? SeedSignature { get; init; }

@@ -5,7 +5,7 @@ namespace FakeS3.Payload;
 /// (.NET sends "gzip, aws-chunked", JS "gzip,aws-chunked", the doc puts it first) and store no
 /// Content-Encoding when nothing remains (spec §5.1 [DOC][SDK]).
 /// </summary>
-public static class ContentEncodings
+internal static class ContentEncodings
 {
     public const string AwsChunked = "aws-chunked";
 

@@ -9,7 +9,7 @@ namespace FakeS3.Payload;
 /// The incoming body of a PUT/UploadPart: header checks up front (Create), a decoded and hashed Body to
 /// stream into storage, and the end-of-body checks (Complete). Nothing is buffered.
 /// </summary>
-public sealed class IncomingPayload : IDisposable
+internal sealed class IncomingPayload : IDisposable
 {
     readonly DigestingStream _body;
     readonly AwsChunkedStream? _chunked;

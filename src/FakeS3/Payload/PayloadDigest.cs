@@ -7,7 +7,7 @@ namespace FakeS3.Payload;
 /// client supplied (header or trailer) or requested (x-amz-sdk-checksum-algorithm); with none, S3 computes
 /// and stores CRC64NVME (spec §5.4 [REC]) and ChecksumSupplied is false.
 /// </summary>
-public sealed record PayloadDigest(long Size, string Md5Hex, ChecksumAlgorithm ChecksumAlgorithm, string ChecksumBase64,
+internal sealed record PayloadDigest(long Size, string Md5Hex, ChecksumAlgorithm ChecksumAlgorithm, string ChecksumBase64,
     bool ChecksumSupplied)
 {
     /// <summary>The second checksum asked for with IncomingPayload.Create's alsoCompute (base64), when it differs from the first.</summary>

@@ -6,7 +6,7 @@ namespace FakeS3.Policy;
 /// The size window a policy allows for the file (the intersection of its content-length-range
 /// conditions). The upload endpoint checks it once the streamed size is known.
 /// </summary>
-public sealed record ContentLengthRange(long Min, long Max)
+internal sealed record ContentLengthRange(long Min, long Max)
 {
     /// <summary>[REC] EntityTooSmall / EntityTooLarge with ProposedSize and the violated bound.</summary>
     public S3Error? CheckSize(long size) =>

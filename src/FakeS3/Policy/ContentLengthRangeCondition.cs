@@ -7,7 +7,7 @@ namespace FakeS3.Policy;
 /// strings both work; a non-numeric string is not a parse error but a 403 condition failure [REC:
 /// <c>["content-length-range", "test", "10"]</c>]. Numbers print as strings [UNCONFIRMED].
 /// </summary>
-public sealed record ContentLengthRangeCondition(string MinText, string MaxText, string Operator = "content-length-range")
+internal sealed record ContentLengthRangeCondition(string MinText, string MaxText, string Operator = "content-length-range")
     : PolicyCondition
 {
     public override string Printed => Print(Operator, MinText, MaxText);

@@ -7,7 +7,7 @@ namespace FakeS3.Policy;
 /// <see cref="StartsWithCondition"/>, <see cref="ContentLengthRangeCondition"/>) matched in one switch
 /// by <see cref="PostPolicyEvaluator"/>.
 /// </summary>
-public abstract record PolicyCondition
+internal abstract record PolicyCondition
 {
     private protected PolicyCondition()
     {

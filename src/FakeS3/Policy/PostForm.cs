@@ -6,7 +6,7 @@ namespace FakeS3.Policy;
 /// value the policy checks is then the value stored, so a duplicate can't slip past a condition
 /// [UNCONFIRMED; werkzeug's MultiDict.get, which LocalStack uses, also returns the first].
 /// </summary>
-public sealed class PostForm
+internal sealed class PostForm
 {
     public const string FilenameVariable = "${filename}";
 

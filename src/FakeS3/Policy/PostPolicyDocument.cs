@@ -11,7 +11,7 @@ namespace FakeS3.Policy;
 /// InvalidPolicyDocument (400) for anything S3 rejects at parse time. Verify the signature over the
 /// base64 text first: S3 answers a truncated policy with SignatureDoesNotMatch [REC].
 /// </summary>
-public sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyList<PolicyCondition> Conditions)
+internal sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyList<PolicyCondition> Conditions)
 {
     static readonly JsonDocumentOptions Strict = new()
     {

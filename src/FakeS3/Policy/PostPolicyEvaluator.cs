@@ -8,7 +8,7 @@ namespace FakeS3.Policy;
 /// order (the first failure is reported), then the coverage rule. Conditions before coverage is
 /// [UNCONFIRMED]. The file size is checked later, while streaming: <see cref="SizeLimit"/>.
 /// </summary>
-public static class PostPolicyEvaluator
+internal static class PostPolicyEvaluator
 {
     public static S3Error? EvaluateFields(PostPolicyDocument document, PostForm form, string bucket, DateTimeOffset now)
     {

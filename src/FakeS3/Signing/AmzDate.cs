@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FakeS3.Signing;
 
 /// <summary>ISO 8601 basic timestamps (yyyyMMddTHHmmssZ) and the HTTP Date header formats.</summary>
-public static class AmzDate
+internal static class AmzDate
 {
     public static bool TryParse(string? value, out DateTimeOffset time)
     {

@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>How a request authenticated. Anonymous is not an error: the HTTP edge decides (spec §2.1).</summary>
-public enum AuthKind
+internal enum AuthKind
 {
     Anonymous,
     SigV4Header,

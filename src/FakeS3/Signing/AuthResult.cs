@@ -4,7 +4,7 @@ namespace FakeS3.Signing;
 /// The outcome of a successful authentication: what aws-chunked verification needs (seed Signature,
 /// SigningKey, CredentialScope, AmzDate) plus what the request log shows (SignedHeaders, Expires).
 /// </summary>
-public sealed record AuthResult(AuthKind Kind)
+internal sealed record AuthResult(AuthKind Kind)
 {
     public static readonly AuthResult Anonymous = new(AuthKind.Anonymous);
 

@@ -6,7 +6,7 @@ namespace FakeS3.Signing;
 /// Parses a SigV4 Authorization header. Components are separated by ',' with optional spaces (botocore
 /// writes ", ", other clients none; spec §1.7). Failures are AuthorizationHeaderMalformed (spec §2.3).
 /// </summary>
-public static class AuthorizationHeaderParser
+internal static class AuthorizationHeaderParser
 {
     public static SigV4Authorization Parse(string header)
     {

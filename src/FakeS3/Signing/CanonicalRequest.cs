@@ -7,7 +7,7 @@ namespace FakeS3.Signing;
 /// Method LF CanonicalURI LF CanonicalQuery LF CanonicalHeaders LF SignedHeaders LF PayloadHash (spec §1.1);
 /// every canonical header line ends with LF, so the text shows an empty line before SignedHeaders.
 /// </summary>
-public static class CanonicalRequest
+internal static class CanonicalRequest
 {
     public static string Build(string method, string canonicalUri, string canonicalQuery,
         IReadOnlyList<(string Name, string? Value)> signedHeaderValues, string signedHeaders, string payloadHash)

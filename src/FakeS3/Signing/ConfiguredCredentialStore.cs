@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FakeS3.Signing;
 
 /// <summary>The credentials of FakeS3Options (the default fakes3/fakes3secret pair when none are configured).</summary>
-public sealed class ConfiguredCredentialStore : ICredentialStore
+internal sealed class ConfiguredCredentialStore : ICredentialStore
 {
     readonly FrozenDictionary<string, Credential> _credentials;
 

@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>An access key pair; SessionToken set means requests must present that token.</summary>
-public sealed record Credential(string AccessKeyId, string SecretAccessKey, string? SessionToken)
+internal sealed record Credential(string AccessKeyId, string SecretAccessKey, string? SessionToken)
 {
     public override string ToString() => $"Credential {{ AccessKeyId = {AccessKeyId} }}";
 }

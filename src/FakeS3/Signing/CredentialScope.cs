@@ -3,7 +3,7 @@ using FakeS3.Errors;
 namespace FakeS3.Signing;
 
 /// <summary>"&lt;AKID&gt;/yyyyMMdd/region/s3/aws4_request", checked in the order of spec §2.2 rows 2–2d.</summary>
-public sealed record CredentialScope(string AccessKeyId, string Date, string Region, string Service)
+internal sealed record CredentialScope(string AccessKeyId, string Date, string Region, string Service)
 {
     /// <summary>The scope line of the StringToSign: date/region/service/aws4_request.</summary>
     public string Scope { get; } = $"{Date}/{Region}/{Service}/{SigV4Constants.Terminator}";

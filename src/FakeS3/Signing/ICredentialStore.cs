@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace FakeS3.Signing;
 
-public interface ICredentialStore
+internal interface ICredentialStore
 {
     bool TryGet(string accessKeyId, [MaybeNullWhen(false)] out Credential credential);
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace FakeS3.Signing;
 
 /// <summary>The raw query string split on '&amp;' and the first '=' (spec §1.4), parsed once per request.</summary>
-public sealed class ParsedQuery
+internal sealed class ParsedQuery
 {
     public static readonly ParsedQuery Empty = new(new List<QueryParameter>());
 

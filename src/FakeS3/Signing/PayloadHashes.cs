@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>The x-amz-content-sha256 values S3 accepts (its own error text lists them, spec §1.6 [WIRE]).</summary>
-public static class PayloadHashes
+internal static class PayloadHashes
 {
     public static bool IsValid(string value) => value switch
     {

@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>The X-Amz-* parameters of a presigned SigV4 URL, validated (spec §2.2 rows 1–4b).</summary>
-public sealed record PresignedQuery(
+internal sealed record PresignedQuery(
     CredentialScope Scope,
     string AmzDateText,
     DateTimeOffset AmzDate,

@@ -4,7 +4,7 @@ using FakeS3.Errors;
 namespace FakeS3.Signing;
 
 /// <summary>Validates presign parameters in the order of spec §2.2 (rows 1–4b); throws S3Exception.</summary>
-public static class PresignedQueryParser
+internal static class PresignedQueryParser
 {
     static readonly string[] Required =
     [

@@ -9,7 +9,7 @@ namespace FakeS3.Signing;
 /// is skipped: every request still goes through the parameter, access key, expiry and unsigned-header checks
 /// and the constant-time comparison. Only matching signatures are kept.
 /// </summary>
-public sealed class PresignedSignatureCache
+internal sealed class PresignedSignatureCache
 {
     readonly BoundedCache<Key, SigV4Computation> _entries = new(4096);
 

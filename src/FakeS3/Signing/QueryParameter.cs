@@ -1,4 +1,4 @@
 namespace FakeS3.Signing;
 
 /// <summary>One query parameter: decoded name/value for lookups, UriEncoded forms for the canonical query.</summary>
-public readonly record struct QueryParameter(string Name, string Value, string EncodedName, string EncodedValue);
+internal readonly record struct QueryParameter(string Name, string Value, string EncodedName, string EncodedValue);

@@ -9,7 +9,7 @@ namespace FakeS3.Signing;
 /// Returns <see cref="AuthResult.Anonymous"/> when the request carries no auth at all; throws S3Exception
 /// for every rejection.
 /// </summary>
-public sealed class RequestAuthenticator
+internal sealed class RequestAuthenticator
 {
     readonly SigV4QueryAuthentication _query;
     readonly SigV4HeaderAuthentication _header;

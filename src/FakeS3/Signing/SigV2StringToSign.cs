@@ -6,7 +6,7 @@ namespace FakeS3.Signing;
 /// SigV2: Method LF Content-MD5 LF Content-Type LF (Expires | Date | "") LF CanonicalizedAmzHeaders
 /// CanonicalizedResource [DOC RESTAuthentication; botocore HmacV1Auth].
 /// </summary>
-public static class SigV2StringToSign
+internal static class SigV2StringToSign
 {
     /// <summary>Sub-resources that are part of CanonicalizedResource (botocore HmacV1Auth.QSAOfInterest).</summary>
     static readonly HashSet<string> SubResources = new(StringComparer.Ordinal)

@@ -1,4 +1,4 @@
 namespace FakeS3.Signing;
 
 /// <summary>The parts of "AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...".</summary>
-public sealed record SigV4Authorization(string Credential, string SignedHeaders, IReadOnlyList<string> SignedHeaderNames, string Signature);
+internal sealed record SigV4Authorization(string Credential, string SignedHeaders, IReadOnlyList<string> SignedHeaderNames, string Signature);

@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>SigV4 literals, named as in the AWS SDK for .NET's AWS4Signer.</summary>
-public static class SigV4Constants
+internal static class SigV4Constants
 {
     public const string Scheme = "AWS4";
     public const string Algorithm = "AWS4-HMAC-SHA256";

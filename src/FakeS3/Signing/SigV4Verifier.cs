@@ -6,7 +6,7 @@ namespace FakeS3.Signing;
 /// Canonicalises a request, signs it with the cached SigningKey and compares in constant time. Shared by
 /// presigned and Authorization-header requests; the callers own the parse/time checks.
 /// </summary>
-public sealed class SigV4Verifier(SigningKeyCache keys)
+internal sealed class SigV4Verifier(SigningKeyCache keys)
 {
     public SigV4Computation Compute(SignableRequest request, CredentialScope scope, string secretAccessKey,
         string amzDate, IReadOnlyList<string> signedHeaderNames, string signedHeaders, string payloadHash, bool presigned)

@@ -8,7 +8,7 @@ namespace FakeS3.Signing;
 /// What a verifier needs from a request, with the path and query exactly as sent: the canonical URI must
 /// be computed from the bytes the client signed, never from decoded route values (spec §1.3).
 /// </summary>
-public sealed class SignableRequest
+internal sealed class SignableRequest
 {
     readonly IHeaderDictionary _headers;
     ParsedQuery? _query;

@@ -6,7 +6,7 @@ namespace FakeS3.Signing;
 /// Person-readable hints for SignatureDoesNotMatch (never secrets). The commonest cause is a URL signed for
 /// another host or port than the one it is sent to (spec §6.6), so the host line comes first.
 /// </summary>
-public static class SignatureDiagnostics
+internal static class SignatureDiagnostics
 {
     public static string ExplainSigV4(SigV4Computation computed, string providedSignature, SignableRequest request)
     {

@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>kSigning = HMAC chain over "AWS4"+secret, date, region, service, "aws4_request" (spec §1.1).</summary>
-public static class SigningKey
+internal static class SigningKey
 {
     public static byte[] Derive(string secretAccessKey, string date, string region, string service)
     {

@@ -6,7 +6,7 @@ namespace FakeS3.Signing;
 /// Derived keys change once a day per credential, so deriving four HMACs on every request is waste. The
 /// secret is part of the key so a reconfigured secret never reuses a stale key. Bounded: cleared when large.
 /// </summary>
-public sealed class SigningKeyCache
+internal sealed class SigningKeyCache
 {
     const int MaxEntries = 4096;
     readonly ConcurrentDictionary<(string AccessKeyId, string Secret, string Date, string Region, string Service), byte[]> _keys = new();

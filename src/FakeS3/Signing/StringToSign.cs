@@ -1,7 +1,7 @@
 namespace FakeS3.Signing;
 
 /// <summary>"AWS4-HMAC-SHA256" LF amzDate LF scope LF hex(SHA256(CanonicalRequest)) (spec §1.1).</summary>
-public static class StringToSign
+internal static class StringToSign
 {
     /// <summary>amzDate is the request's timestamp as sent (with Date-only header auth, the raw Date value, spec §1.7).</summary>
     public static string Build(string amzDate, string scope, string canonicalRequestHashHex) =>

@@ -3,7 +3,7 @@ using System.Text;
 namespace FakeS3.Signing;
 
 /// <summary>UriEncode of the SigV4 spec (spec §1.2): unreserved bytes kept, everything else %XX upper-case.</summary>
-public static class UriEncoding
+internal static class UriEncoding
 {
     const string UpperHex = "0123456789ABCDEF";
 

@@ -9,7 +9,7 @@ namespace FakeS3.Storage;
 /// for all of them. Each blob carries a pending marker (written in the transaction that freed it) until its
 /// last chunk is gone, so a stop in between only postpones the work to the next start.
 /// </summary>
-public sealed class BlobCollector : IDisposable
+internal sealed class BlobCollector : IDisposable
 {
     const int ChunksPerTransaction = 256;
 

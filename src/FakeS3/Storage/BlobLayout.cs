@@ -8,7 +8,7 @@ namespace FakeS3.Storage;
 /// id means 64 KiB chunks (every blob so far); an id ending in ".{KiB}" has chunks of that size, so the size can
 /// change later without breaking data files that already exist.
 /// </summary>
-public static class BlobLayout
+internal static class BlobLayout
 {
     /// <summary>The chunk size of blobs whose id carries no size (data files written with 64 KiB chunks).</summary>
     public const int LegacyChunkSize = 64 * 1024;

@@ -7,7 +7,7 @@ namespace FakeS3.Storage;
 /// Writes one blob as fixed-size chunk documents while the body streams in. Nothing is visible until a store
 /// commits an object or part that references the blob; disposing an uncommitted writer deletes what it wrote.
 /// </summary>
-public sealed class BlobWriter : Stream
+internal sealed class BlobWriter : Stream
 {
     /// <summary>The chunk size of blobs written now (<see cref="BlobLayout"/>; older blobs keep theirs).</summary>
     public const int ChunkSize = BlobLayout.ChunkSize;

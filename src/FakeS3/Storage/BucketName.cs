@@ -3,7 +3,7 @@ using System.Net;
 namespace FakeS3.Storage;
 
 /// <summary>S3 general-purpose bucket naming rules (AWS "Bucket naming rules").</summary>
-public static class BucketName
+internal static class BucketName
 {
     public static bool IsValid(string? name)
     {

@@ -1,7 +1,7 @@
 namespace FakeS3.Storage;
 
 /// <summary>A bucket as stored. CORS rules are kept as the XML the client sent (rendered back verbatim).</summary>
-public sealed class BucketRecord
+internal sealed class BucketRecord
 {
     public string Id { get; set; } = "";
     public DateTime CreationDate { get; set; }

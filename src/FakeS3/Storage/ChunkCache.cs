@@ -6,7 +6,7 @@ namespace FakeS3.Storage;
 /// The bytes of small (single-chunk) blobs, so repeated GETs of small objects skip LiteDB. Blobs are immutable
 /// and their ids never reused, so entries never go stale; the cache is bounded and simply emptied when full.
 /// </summary>
-public sealed class ChunkCache
+internal sealed class ChunkCache
 {
     const long MaxBytes = 32L * 1024 * 1024;
     readonly ConcurrentDictionary<string, byte[]> _chunks = new(StringComparer.Ordinal);

@@ -84,4 +84,4 @@ internal static class DataFileCheck
 }
 
 /// <summary>The data file cannot be used; the message is one line for the user (no stack trace needed).</summary>
-public sealed class DataFileException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class DataFileException(string message, Exception? inner = null) : Exception(message, inner);

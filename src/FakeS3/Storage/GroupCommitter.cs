@@ -7,7 +7,7 @@ namespace FakeS3.Storage;
 /// acknowledged object is as durable as before. If a batch fails, its commits are retried one by one.
 /// The queue is a plain monitor: BlockingCollection's SemaphoreSlim spun ~12% of a core waiting for work here.
 /// </summary>
-public sealed class GroupCommitter : IDisposable
+internal sealed class GroupCommitter : IDisposable
 {
     const int MaxBatch = 32;
 
@@ -94,7 +94,7 @@ public sealed class GroupCommitter : IDisposable
 }
 
 /// <summary>An upload waiting for the group commit.</summary>
-public sealed class PendingCommit(ObjectRecord obj, BlobWriter blob)
+internal sealed class PendingCommit(ObjectRecord obj, BlobWriter blob)
 {
     public ObjectRecord Object { get; } = obj;
     public BlobWriter Blob { get; } = blob;

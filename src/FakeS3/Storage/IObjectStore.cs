@@ -1,7 +1,7 @@
 namespace FakeS3.Storage;
 
 /// <summary>Buckets and objects. Knows nothing of HTTP or S3 errors: it reports <see cref="StoreStatus"/>.</summary>
-public interface IObjectStore
+internal interface IObjectStore
 {
     BucketRecord? GetBucket(string name);
     IReadOnlyList<BucketRecord> ListBuckets();
@@ -47,6 +47,9 @@ public interface IObjectStore
 
     /// <summary>After a failed call: reopens the database if its engine stopped (e.g. an I/O error on a full disk).</summary>
     void RecoverAfterFault(bool diskFull);
+
+    /// <summary>Throws <see cref="StoreUnavailableException"/> while the database is closed after a failed reopen.</summary>
+    void EnsureAvailable();
 
     /// <summary>Deletes every bucket, object, upload and blob.</summary>
     void Reset();

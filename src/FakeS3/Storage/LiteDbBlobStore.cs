@@ -3,7 +3,7 @@ using LiteDB;
 namespace FakeS3.Storage;
 
 /// <summary>Blob bytes as chunk documents "{blobId}/{index:D8}" in one collection.</summary>
-public sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
+internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
 {
     /// <summary>
     /// Blobs of at most this many bytes are deleted inside the transaction that frees them: one transaction

@@ -3,7 +3,7 @@ using LiteDB;
 namespace FakeS3.Storage;
 
 /// <summary>Multipart uploads: parts are blobs; completion turns them into the object's segments without copying.</summary>
-public sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blobs, LiteDbObjectStore objects)
+internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore blobs, LiteDbObjectStore objects)
 {
     public MultipartUploadRecord Create(ObjectRecord template, DateTime now)
     {

@@ -7,7 +7,7 @@ namespace FakeS3.Storage;
 /// Buckets and object records in LiteDB, with in-memory read caches (all buckets; recently used object records)
 /// kept in step with every commit, so the hot GET path does not pay a LiteDB lookup per request.
 /// </summary>
-public sealed class LiteDbObjectStore : IObjectStore, IDisposable
+internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 {
     readonly FakeS3Database db;
     readonly LiteDbBlobStore blobs;
@@ -32,6 +32,8 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
     }
 
     public void RecoverAfterFault(bool diskFull) => db.RecoverAfterFault(diskFull);
+
+    public void EnsureAvailable() => db.EnsureAvailable();
 
     public void Dispose() => _committer.Dispose();
 

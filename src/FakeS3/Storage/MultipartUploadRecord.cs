@@ -1,7 +1,7 @@
 namespace FakeS3.Storage;
 
 /// <summary>An initiated multipart upload; the object attributes are those given to CreateMultipartUpload.</summary>
-public sealed class MultipartUploadRecord
+internal sealed class MultipartUploadRecord
 {
     public string Id { get; set; } = "";
     public string Bucket { get; set; } = "";
@@ -13,7 +13,7 @@ public sealed class MultipartUploadRecord
     public ObjectRecord Template { get; set; } = new();
 }
 
-public sealed class PartRecord
+internal sealed class PartRecord
 {
     /// <summary>"{uploadId}/{partNumber:D5}" so a prefix range lists the parts in order.</summary>
     public string Id { get; set; } = "";

@@ -7,7 +7,7 @@ namespace FakeS3.Storage;
 /// small GET). Write-through: the store updates it after each commit under its commit lock. A miss only fills
 /// the cache when no write happened meanwhile (generation check), so a read racing a delete never resurrects it.
 /// </summary>
-public sealed class ObjectCache
+internal sealed class ObjectCache
 {
     const int MaxEntries = 100_000;
     // Records of small objects carry their bytes: the cache is emptied when these add up to more than this.

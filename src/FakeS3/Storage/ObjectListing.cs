@@ -7,7 +7,7 @@ namespace FakeS3.Storage;
 /// skips a whole common prefix with one seek. Paging resumes after a key or common prefix by name, so
 /// deletions between pages never skip or repeat a key.
 /// </summary>
-public sealed record ObjectListing(IReadOnlyList<ObjectRecord> Contents, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? LastReturned)
+internal sealed record ObjectListing(IReadOnlyList<ObjectRecord> Contents, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? LastReturned)
 {
     /// <summary>Reads records with lo &lt;= SortKey &lt;= hi in order, at most about <c>limit</c>; More when it stopped at the limit.</summary>
     public delegate (List<ObjectRecord> Records, bool More) RangeReader(byte[] lo, byte[] hi, int limit);

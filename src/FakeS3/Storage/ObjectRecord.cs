@@ -4,7 +4,7 @@ namespace FakeS3.Storage;
 /// An object's metadata as stored. The bytes live in blob segments (one for PUT/POST, one per part after a
 /// multipart completion), so completing an upload never copies data, or, for small objects, inline.
 /// </summary>
-public sealed class ObjectRecord
+internal sealed class ObjectRecord
 {
     /// <summary><see cref="Storage.SortKey.RecordId"/>: unique per bucket and key; not the listing order.</summary>
     public string Id { get; set; } = "";
@@ -43,7 +43,7 @@ public sealed class ObjectRecord
     public ObjectRecord Clone() => (ObjectRecord)MemberwiseClone();
 }
 
-public sealed class BlobSegment
+internal sealed class BlobSegment
 {
     public string BlobId { get; set; } = "";
     public long Size { get; set; }

@@ -11,7 +11,7 @@ namespace FakeS3.Storage;
 /// LiteDB index keys must be under 1,023 bytes while a key alone may be 1,024: the indexed byte key is cut at
 /// <see cref="MaxBytes"/> and the rare keys that share those bytes ("ties") are ordered by their full text.
 /// </summary>
-public static class SortKey
+internal static class SortKey
 {
     public const int MaxBytes = 1000;
 

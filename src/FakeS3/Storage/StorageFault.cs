@@ -1,7 +1,7 @@
 namespace FakeS3.Storage;
 
 /// <summary>Classifies storage exceptions for the HTTP edge (which picks the S3 error).</summary>
-public static class StorageFault
+internal static class StorageFault
 {
     const int ENOSPC = 28;
     const int ErrorDiskFull = 0x70; // Windows ERROR_DISK_FULL

@@ -1,7 +1,7 @@
 namespace FakeS3.Storage;
 
 /// <summary>What a store operation found; the HTTP edge turns it into an S3 answer (Garnet's GarnetStatus).</summary>
-public enum StoreStatus
+internal enum StoreStatus
 {
     Ok,
     NoSuchBucket,

@@ -1,6 +1,4 @@
 using System.Net;
-using Amazon.Runtime;
-using Amazon.S3;
 using FakeS3.Clock;
 using FakeS3.Diagnostics;
 using FakeS3.Hosting;
@@ -76,6 +74,7 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// <summary>A client for presigned URLs and POST forms; relative URIs resolve against <see cref="BaseAddress"/>.</summary>
     public HttpClient HttpClient { get; }
 
+    /// <summary>The options this host runs with (after <c>configure</c>).</summary>
     public FakeS3Options Options => _app.Services.GetRequiredService<IOptions<FakeS3Options>>().Value;
 
     /// <summary>The one clock every time rule reads: Set, Advance, Reset.</summary>
@@ -90,54 +89,35 @@ public sealed class FakeS3Host : IAsyncDisposable
     /// </summary>
     public Faults.FaultInjector Faults => _app.Services.GetRequiredService<Faults.FaultInjector>();
 
+    /// <summary>The host's services, for what the properties above do not cover.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>An S3 client signed with the first configured credential, path-style, against this host.</summary>
-    public AmazonS3Client CreateS3Client() => CreateS3Client(Options.EffectiveCredentials[0].AccessKeyId, Options.EffectiveCredentials[0].SecretAccessKey);
+    /// <summary>The access key of the first configured credential (default "fakes3").</summary>
+    public string AccessKeyId => Options.EffectiveCredentials[0].AccessKeyId;
 
-    public AmazonS3Client CreateS3Client(string accessKeyId, string secretAccessKey) =>
-        CreateS3Client(new BasicAWSCredentials(accessKeyId, secretAccessKey));
+    /// <summary>The secret key of the first configured credential (default "fakes3secret").</summary>
+    public string SecretAccessKey => Options.EffectiveCredentials[0].SecretAccessKey;
 
-    /// <summary>An S3 client with any SDK credentials (e.g. SessionAWSCredentials for a credential with a SessionToken).</summary>
-    public AmazonS3Client CreateS3Client(AWSCredentials credentials) => CreateS3Client(credentials, config => config.MaxErrorRetry = 0);
+    /// <summary>The region every signature must be scoped to (default "us-east-1").</summary>
+    public string Region => Options.Region;
 
     /// <summary>
-    /// A client that keeps the SDK's own retry settings (the other CreateS3Client overloads turn retries off, so a
-    /// test sees the first error): for fault rules, where the retries are what is being tested.
+    /// A handler that reaches this host: the in-memory TestServer handler (no socket), or an ordinary
+    /// socket handler for Kestrel. Give it to any HTTP client or SDK that accepts one (the FakeS3.AWSSDK
+    /// package does this for AmazonS3Client). The caller disposes it.
     /// </summary>
-    public AmazonS3Client CreateRetryingS3Client(Action<AmazonS3Config>? configure = null) =>
-        CreateS3Client(new BasicAWSCredentials(Options.EffectiveCredentials[0].AccessKeyId, Options.EffectiveCredentials[0].SecretAccessKey), configure);
-
-    AmazonS3Client CreateS3Client(AWSCredentials credentials, Action<AmazonS3Config>? configure)
-    {
-        var config = new AmazonS3Config
-        {
-            ServiceURL = BaseAddress.ToString(),
-            ForcePathStyle = true,
-            AuthenticationRegion = Options.Region,
-        };
-        configure?.Invoke(config);
-        if (_testServer is not null) config.HttpClientFactory = new TestServerHttpClientFactory(_testServer);
-        return new AmazonS3Client(credentials, config);
-    }
+    public HttpMessageHandler CreateHandler() =>
+        _testServer is null ? new SocketsHttpHandler() : new SdkUriHandler { InnerHandler = _testServer.CreateHandler() };
 
     /// <summary>Deletes every bucket and object and re-creates the configured buckets. The clock and the log stay.</summary>
     public void Reset() => _app.Services.GetRequiredService<FakeS3Initializer>().ResetStore();
 
+    /// <summary>Stops the host and frees its in-memory store.</summary>
     public async ValueTask DisposeAsync()
     {
         HttpClient.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    /// <summary>Routes the SDK through the TestServer handler; the SDK signs Host "localhost", which TestServer sends.</summary>
-    sealed class TestServerHttpClientFactory(TestServer server) : HttpClientFactory
-    {
-        readonly HttpClient _client = new(new SdkUriHandler { InnerHandler = server.CreateHandler() });
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => _client;
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class CrashConsistencyTests
     {
         var script = FindRepoFile("tests/reliability/crash_consistency.py");
         var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { script, "--dll", Path.Combine(AppContext.BaseDirectory, "FakeS3.dll"), "--rounds", "2", "--uploads", "24", "--max-seconds", "60" })
+        foreach (var a in new[] { script, "--dll", Path.Combine(AppContext.BaseDirectory, "FakeS3.Server.dll"), "--rounds", "2", "--uploads", "24", "--max-seconds", "60" })
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();

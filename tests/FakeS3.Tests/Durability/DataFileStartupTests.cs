@@ -84,7 +84,7 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
     static async Task<(int, string, string)> RunFakeS3(IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FakeS3.dll"));
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FakeS3.Server.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -7,7 +7,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Buckets;
 
 /// <summary>ListBuckets, CreateBucket, HeadBucket, DeleteBucket, GetBucketLocation, GetBucketVersioning.</summary>
-public sealed class BucketEndpoints : IS3Endpoint
+internal sealed class BucketEndpoints : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [

@@ -3,7 +3,7 @@ using System.Text;
 namespace FakeS3.Http.Buckets;
 
 /// <summary>ListObjectsV2 and ListBuckets continuation tokens: opaque to clients, the last key, prefix or bucket returned.</summary>
-public static class ContinuationToken
+internal static class ContinuationToken
 {
     public static string Encode(string lastReturned) => Convert.ToBase64String(Encoding.UTF8.GetBytes("v1:" + lastReturned));
 

@@ -6,7 +6,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Buckets;
 
 /// <summary>ListObjects (v1), ListObjectsV2 and ListObjectVersions (unversioned buckets: one "null" version per key).</summary>
-public sealed class ListObjectsEndpoint : IS3Endpoint
+internal sealed class ListObjectsEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [

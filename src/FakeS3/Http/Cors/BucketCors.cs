@@ -4,7 +4,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Cors;
 
 /// <summary>A bucket's stored CORS rules, and the Access-Control-* headers for actual (non-preflight) requests.</summary>
-public static class BucketCors
+internal static class BucketCors
 {
     public static CorsConfiguration? Of(BucketRecord? bucket) =>
         bucket?.CorsXml is { } xml ? CorsConfiguration.Parse(xml) : null;

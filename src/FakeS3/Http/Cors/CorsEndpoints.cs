@@ -5,7 +5,7 @@ using FakeS3.Errors;
 namespace FakeS3.Http.Cors;
 
 /// <summary>Preflight OPTIONS (no auth) and Put/Get/DeleteBucketCors (spec §7).</summary>
-public sealed class CorsEndpoints : IS3Endpoint
+internal sealed class CorsEndpoints : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [

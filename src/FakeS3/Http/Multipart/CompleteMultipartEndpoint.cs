@@ -12,7 +12,7 @@ namespace FakeS3.Http.Multipart;
 /// CompleteMultipartUpload: parts ascending, present with matching ETags (and matching checksums when given), all but
 /// the last ≥ 5 MiB; ETag "md5-N"; the object's checksum COMPOSITE "…-N" or FULL_OBJECT (see MultipartChecksumRules).
 /// </summary>
-public static class CompleteMultipartEndpoint
+internal static class CompleteMultipartEndpoint
 {
     const long MinPartSize = 5L * 1024 * 1024;
 

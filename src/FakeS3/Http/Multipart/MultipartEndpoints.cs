@@ -8,7 +8,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Multipart;
 
 /// <summary>Create/UploadPart/Complete/Abort/ListParts/ListMultipartUploads (the CLI and SDK transfer utilities use them).</summary>
-public sealed class MultipartEndpoints : IS3Endpoint
+internal sealed class MultipartEndpoints : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [

@@ -14,7 +14,7 @@ namespace FakeS3.Http.Multipart;
 /// copy of large objects. The bytes stream from the source blob into the part's blob; the part's MD5 and checksum
 /// are computed as for an uploaded part.
 /// </summary>
-public sealed partial class UploadPartCopyEndpoint : IS3Endpoint
+internal sealed partial class UploadPartCopyEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations => [(S3Operation.UploadPartCopy, HandleAsync)];
 

@@ -7,7 +7,7 @@ namespace FakeS3.Http.Objects;
 /// Canned ACLs only: Put{Object,Bucket}Acl take x-amz-acl (or a policy whose group grants match a canned ACL);
 /// Get renders the canned ACL's grant list in S3's order (<see cref="CannedAcl.Grants"/>).
 /// </summary>
-public sealed class AclEndpoint : IS3Endpoint
+internal sealed class AclEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [

@@ -7,7 +7,7 @@ namespace FakeS3.Http.Objects;
 /// Single byte ranges only: bytes=a-b, bytes=a-, bytes=-n [DOC spec §6.1]. Unparseable or multi-range
 /// headers are ignored (full 200); a start beyond the object is 416 InvalidRange.
 /// </summary>
-public readonly record struct ByteRange(long Offset, long Length)
+internal readonly record struct ByteRange(long Offset, long Length)
 {
     public static ByteRange? Parse(string? header, long size)
     {

@@ -5,7 +5,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Objects;
 
 /// <summary>CopyObject: x-amz-copy-source, copy preconditions, metadata and tagging directives; bytes streamed.</summary>
-public sealed class CopyObjectEndpoint : IS3Endpoint
+internal sealed class CopyObjectEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations => [(S3Operation.CopyObject, HandleAsync)];
 

@@ -4,7 +4,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Objects;
 
 /// <summary>x-amz-copy-source: "[/]bucket/key[?versionId=null]", URL-encoded.</summary>
-public static class CopySource
+internal static class CopySource
 {
     public static ObjectRecord Resolve(S3RequestContext ctx)
     {

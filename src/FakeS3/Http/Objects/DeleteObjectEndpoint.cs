@@ -6,7 +6,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Objects;
 
 /// <summary>DeleteObject (204 whether or not the key existed) and DeleteObjects (up to 1000 keys).</summary>
-public sealed class DeleteObjectEndpoint : IS3Endpoint
+internal sealed class DeleteObjectEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
         [(S3Operation.DeleteObject, DeleteOne), (S3Operation.DeleteObjects, DeleteMany)];

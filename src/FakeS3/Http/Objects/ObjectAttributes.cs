@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace FakeS3.Http.Objects;
 
 /// <summary>Object attributes from request headers (PUT, CopyObject with REPLACE, CreateMultipartUpload).</summary>
-public static class ObjectAttributes
+internal static class ObjectAttributes
 {
     const int MaxKeyBytes = 1024;
     const int MaxUserMetadataBytes = 2048;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace FakeS3.Http.Objects;
 
 /// <summary>Object headers for GET and HEAD: ETag, Last-Modified, stored content headers, x-amz-meta-*.</summary>
-public static class ObjectResponseWriter
+internal static class ObjectResponseWriter
 {
     public static void WriteHeaders(HttpResponse response, ObjectRecord obj, bool checksumMode)
     {

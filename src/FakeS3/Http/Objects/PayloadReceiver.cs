@@ -8,7 +8,7 @@ namespace FakeS3.Http.Objects;
 /// Streams a request body through the payload verifier into a new blob. The blob stays invisible until the
 /// caller commits it; on any failure the caller disposes it and the partial bytes are deleted.
 /// </summary>
-public static class PayloadReceiver
+internal static class PayloadReceiver
 {
     /// <param name="beforeBody">Checks on the parsed request made before any body byte is read (throws S3Exception).</param>
     public static async Task<(BlobWriter Blob, PayloadDigest Digest)> ReceiveAsync(S3RequestContext ctx, bool isUploadPart,

@@ -9,9 +9,9 @@ namespace FakeS3.Http.Objects;
 /// [DOC][REC spec §6.3]: a true If-Match overrides a false If-Unmodified-Since; a false If-None-Match
 /// overrides a true If-Modified-Since. Dates compare at second resolution; a future If-Modified-Since is ignored.
 /// </summary>
-public enum PreconditionResult { Proceed, NotModified }
+internal enum PreconditionResult { Proceed, NotModified }
 
-public static class Preconditions
+internal static class Preconditions
 {
     public static PreconditionResult Evaluate(IHeaderDictionary h, ObjectRecord obj, DateTimeOffset now, string prefix = "")
     {

@@ -3,7 +3,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Objects;
 
 /// <summary>PutObject: attributes from headers, body verified while it streams into a blob, then one commit.</summary>
-public sealed class PutObjectEndpoint : IS3Endpoint
+internal sealed class PutObjectEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations => [(S3Operation.PutObject, HandleAsync)];
 

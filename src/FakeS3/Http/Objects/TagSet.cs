@@ -5,7 +5,7 @@ using FakeS3.Errors;
 namespace FakeS3.Http.Objects;
 
 /// <summary>Object tags: x-amz-tagging query form ("k1=v1&amp;k2=v2") with S3's limits.</summary>
-public static class TagSet
+internal static class TagSet
 {
     public const int MaxTags = 10;
     public const int MaxKeyLength = 128;

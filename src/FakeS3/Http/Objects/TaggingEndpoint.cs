@@ -3,7 +3,7 @@ using System.Text;
 namespace FakeS3.Http.Objects;
 
 /// <summary>Get/Put/DeleteObjectTagging (versionId "null" only: buckets are unversioned).</summary>
-public sealed class TaggingEndpoint : IS3Endpoint
+internal sealed class TaggingEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
         [(S3Operation.GetObjectTagging, Get), (S3Operation.PutObjectTagging, Put), (S3Operation.DeleteObjectTagging, Delete)];

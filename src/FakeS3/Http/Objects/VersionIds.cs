@@ -3,7 +3,7 @@ using FakeS3.Errors;
 namespace FakeS3.Http.Objects;
 
 /// <summary>Buckets are never versioned: every object has the single version "null" [issue 7].</summary>
-public static class VersionIds
+internal static class VersionIds
 {
     public static void RequireNullOrAbsent(S3RequestContext ctx)
     {

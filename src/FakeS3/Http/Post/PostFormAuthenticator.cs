@@ -8,7 +8,7 @@ namespace FakeS3.Http.Post;
 /// Verifies the form's signature over the base64 policy exactly as received [DOC vector F], before the policy
 /// is decoded (a truncated policy is SignatureDoesNotMatch, not InvalidPolicyDocument [REC]).
 /// </summary>
-public sealed class PostFormAuthenticator(ICredentialStore credentials, SigningKeyCache keys)
+internal sealed class PostFormAuthenticator(ICredentialStore credentials, SigningKeyCache keys)
 {
     /// <summary>Returns the verified policy (base64), or null for an anonymous form.</summary>
     public string? Verify(PostAuth auth)

@@ -14,7 +14,7 @@ namespace FakeS3.Http.Post;
 /// credential → signature over the policy → policy parse → expiry/conditions/extra fields → size while
 /// streaming → store → success_action_*.
 /// </summary>
-public sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS3Endpoint
+internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations => [(S3Operation.PostObject, HandleAsync)];
 

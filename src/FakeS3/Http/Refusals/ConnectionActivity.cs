@@ -6,7 +6,7 @@ namespace FakeS3.Http.Refusals;
 /// Per connection: is the application answering a request right now? Only bytes Kestrel writes while no request is
 /// being answered can be one of Kestrel's own refusals (the application never saw that request).
 /// </summary>
-public sealed class ConnectionActivity
+internal sealed class ConnectionActivity
 {
     int _active;
 

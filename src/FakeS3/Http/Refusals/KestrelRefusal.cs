@@ -10,7 +10,7 @@ namespace FakeS3.Http.Refusals;
 /// section too large, unknown HTTP version, header timeout) and rewrites it as S3's XML error: same connection close,
 /// S3's code, message and request ids, rendered by the one error writer.
 /// </summary>
-public static class KestrelRefusal
+internal static class KestrelRefusal
 {
     /// <summary>The S3 answer for Kestrel's status, or null when the bytes are not a bare Kestrel refusal.</summary>
     public static byte[]? Rewrite(ReadOnlySequence<byte> written)

@@ -7,7 +7,7 @@ namespace FakeS3.Http.Refusals;
 /// Kestrel connection middleware: gives each connection a <see cref="ConnectionActivity"/> (seen by the HTTP
 /// pipeline as a feature) and an output that turns Kestrel's bare refusals into S3 XML errors (issue 12).
 /// </summary>
-public static class RefusalConnectionMiddleware
+internal static class RefusalConnectionMiddleware
 {
     public static ConnectionDelegate Wrap(ConnectionDelegate next) => connection =>
     {

@@ -8,7 +8,7 @@ namespace FakeS3.Http.Refusals;
 /// written while no request is being answered — only Kestrel's own refusals, in practice — are held until the flush
 /// and passed to <see cref="KestrelRefusal"/>, which may replace them with S3's XML error.
 /// </summary>
-public sealed class RefusalRewritingWriter(PipeWriter inner, ConnectionActivity activity) : PipeWriter
+internal sealed class RefusalRewritingWriter(PipeWriter inner, ConnectionActivity activity) : PipeWriter
 {
     ArrayBufferWriter<byte>? _held;
     bool _holding;
