@@ -64,7 +64,8 @@ public sealed class CopyObjectEndpoint : IS3Endpoint
     /// A copy's checksum is computed over the copied bytes as a FULL_OBJECT checksum: with the copy's
     /// x-amz-checksum-algorithm, else the source's algorithm (a multipart COMPOSITE "…-N" cannot describe a one-part
     /// copy), else S3's default CRC64NVME [DOC "Checking object integrity": copies recompute, S3 adds CRC64NVME to
-    /// objects that have none].
+    /// objects that have none]. Keeping a COMPOSITE source's algorithm rather than CRC64NVME is UNCONFIRMED
+    /// (docs/decisions.md).
     /// </summary>
     static ChecksumAlgorithm CopyChecksumAlgorithm(S3RequestContext ctx, ObjectRecord source)
     {
