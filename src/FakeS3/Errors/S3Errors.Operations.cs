@@ -113,4 +113,12 @@ public static partial class S3Errors
     /// </summary>
     public static S3Error DiskFull() => new(S3ErrorCode.ServiceUnavailable,
         "FakeS3 could not store this: the disk holding its data file is full. Delete objects or free disk space, then retry.");
+
+    /// <summary>
+    /// FakeS3's own condition: the database could not be reopened after an engine error (a full disk, a file it
+    /// cannot open) and is retried with backoff. 503 ServiceUnavailable for the same reason as <see cref="DiskFull"/>;
+    /// the message names the data file and the cause.
+    /// </summary>
+    public static S3Error StoreUnavailable(string why) => new(S3ErrorCode.ServiceUnavailable,
+        $"FakeS3 cannot serve this now: {why}. Retry later.");
 }

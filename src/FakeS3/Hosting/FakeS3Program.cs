@@ -25,7 +25,8 @@ public static class FakeS3Program
             var app = builder.Build();
             app.MapFakeS3();
             app.Run();
-            return 0;
+            // Stopped because the data file was found damaged while running (the line is already on stderr).
+            return app.Services.GetRequiredService<Storage.FakeS3Database>().Damage is null ? 0 : 1;
         }
         catch (Exception e) when (Describe(e) is { } line)
         {
@@ -77,6 +78,7 @@ public static class FakeS3Program
           FakeS3:Admin:Enabled                     the /_fakes3/* admin API (default true)
           FakeS3:StartupBanner                     print endpoint and keys at start (default true)
 
-        Exit code 1 with one line on stderr when the settings, the data file or the port cannot be used.
+        Exit code 1 with one line on stderr when the settings, the data file or the port cannot be used,
+        and when the data file is found damaged or gone while running.
         """;
 }

@@ -69,6 +69,7 @@ internal sealed class S3Middleware(
                 && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication)) return;
             if (!_table.TryGetValue(operation, out var handle))
                 throw new S3Exception(S3Errors.NotImplemented(name));
+            services.Store.EnsureAvailable();
             await handle(ctx);
         }
         catch (S3Exception e)
@@ -85,6 +86,10 @@ internal sealed class S3Middleware(
         {
             // the client went away; nothing to answer
         }
+        catch (StoreUnavailableException e)
+        {
+            await FailAsync(http, S3Errors.StoreUnavailable(e.Message));
+        }
         catch (Exception e) when (StorageFault.IsDiskFull(e))
         {
             services.Store.RecoverAfterFault(diskFull: true);
@@ -94,8 +99,27 @@ internal sealed class S3Middleware(
         {
             // An engine error must not leave every later request failing: the store reopens itself if needed.
             services.Store.RecoverAfterFault(diskFull: false);
+            if (StoreUnavailable() is { } down)
+            {
+                // The engine error closed the store and it could not be reopened: say so (503, retried), not 500.
+                await FailAsync(http, S3Errors.StoreUnavailable(down.Message));
+                return;
+            }
             errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
+        }
+    }
+
+    StoreUnavailableException? StoreUnavailable()
+    {
+        try
+        {
+            services.Store.EnsureAvailable();
+            return null;
+        }
+        catch (StoreUnavailableException down)
+        {
+            return down;
         }
     }
 

@@ -92,7 +92,9 @@ public sealed class FakeS3Database : IDisposable
     /// <summary>
     /// After a failed storage call: LiteDB stops its engine for good after an I/O error (a full disk), and then
     /// every call would fail until a restart. Reopening the file recovers the committed state (its log), so the
-    /// next request works again once there is room. Cheap when the engine is fine.
+    /// next request works again once there is room. Cheap when the engine is fine. A reopen that fails leaves the
+    /// store unavailable (<see cref="EnsureAvailable"/>: 503, retried with backoff); a data file found damaged or
+    /// gone stops the service (<see cref="Damaged"/>) rather than answering errors forever or starting empty.
     /// </summary>
     public void RecoverAfterFault(bool diskFull = false)
     {
@@ -100,6 +102,11 @@ public sealed class FakeS3Database : IDisposable
         lock (Lock)
         {
             if (diskFull) Room?.ReleaseReserve();
+            if (_unavailable is not null)
+            {
+                TryReopen();
+                return;
+            }
             // After a full disk or a failed rollback LiteDB may keep a half-done transaction holding a collection's
             // write lock (every later write timed out): reopen then too, not only when the engine stopped.
             if (!diskFull && !_rollbackFailed)
@@ -116,17 +123,107 @@ public sealed class FakeS3Database : IDisposable
             }
             _rollbackFailed = false;
             try { _db.Dispose(); } catch (Exception) { /* already stopped */ }
+            Reopen();
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="StoreUnavailableException"/> while a reopen keeps failing; tries again first once its
+    /// backoff has passed, so the store comes back by itself (also without requests: the Checkpointer calls this).
+    /// </summary>
+    public void EnsureAvailable()
+    {
+        if (_unavailable is null) return;
+        lock (Lock)
+        {
+            if (_unavailable is not null && TimeProvider.System.GetTimestamp() >= _retryAt) TryReopen();
+            if (_unavailable is { } down) throw down;
+        }
+    }
+
+    /// <summary>True while the database is closed after a failed reopen.</summary>
+    public bool IsUnavailable => _unavailable is not null;
+
+    /// <summary>Set once the data file was found damaged or gone after an engine error: the service must stop.</summary>
+    public string? Damage { get; private set; }
+
+    /// <summary>Raised once with <see cref="Damage"/>'s one line; the host stops (exit code 1 for the executable).</summary>
+    public event Action<string>? Damaged;
+
+    volatile StoreUnavailableException? _unavailable;
+    long _retryAt;
+    TimeSpan _backoff;
+    static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
+    static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    void TryReopen()
+    {
+        if (Damage is not null) return;
+        // Real time, not the service's TimeProvider: the admin clock may be frozen or shifted by a test.
+        if (TimeProvider.System.GetTimestamp() < _retryAt) return;
+        Reopen();
+    }
+
+    /// <summary>Tests only: runs after the engine is closed, before it is opened again (e.g. to hold the file).</summary>
+    internal Action? BeforeReopenForTests { get; set; }
+
+    void Reopen()
+    {
+        BeforeReopenForTests?.Invoke();
+        // A reopen must never start an empty database in place of the one that was there (LiteDB creates a file
+        // that is missing): a data file deleted or damaged under a running FakeS3 stops it.
+        if (!File.Exists(FilePath))
+        {
+            Stop(DataFileCheck.Fail(FilePath, "the data file disappeared while FakeS3 was running; FakeS3 stops rather than start an empty store").Message);
+            return;
+        }
+        try
+        {
+            Open();
+        }
+        catch (Exception e)
+        {
+            try { _db.Dispose(); } catch (Exception) { /* half-open */ }
+            Unavailable(e);
+            return;
+        }
+        _unavailable = null;
+        _backoff = TimeSpan.Zero;
+        Reopened?.Invoke();
+    }
+
+    void Unavailable(Exception e)
+    {
+        var diskFull = StorageFault.IsDiskFull(e);
+        if (!diskFull && e is not (IOException or UnauthorizedAccessException))
+        {
+            // LiteDB refused the file itself: say what the start-up check says about it, else LiteDB's reason.
             try
             {
-                Open();
+                DataFileCheck.Run(FilePath);
             }
-            catch (Exception)
+            catch (DataFileException d)
             {
-                // Still failing (e.g. no room to reopen): the next failed request tries again.
+                Stop(d.Message);
                 return;
             }
-            Reopened?.Invoke();
+            Stop(DataFileCheck.Fail(FilePath, $"LiteDB cannot reopen it after an engine error ({e.GetType().Name}: {e.Message})").Message.ReplaceLineEndings(" "));
+            return;
         }
+        _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, MaxBackoff.Ticks));
+        _retryAt = TimeProvider.System.GetTimestamp() + (long)(_backoff.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        _unavailable = new StoreUnavailableException(diskFull
+            ? $"the disk holding the data file '{FilePath}' is full, so FakeS3 cannot reopen it; it retries by itself once disk space is freed"
+            : $"the data file '{FilePath}' cannot be reopened ({e.Message.ReplaceLineEndings(" ")}); FakeS3 retries by itself",
+            diskFull, e);
+    }
+
+    void Stop(string line)
+    {
+        Damage = "FakeS3 stops: " + line;
+        _unavailable = new StoreUnavailableException(line, diskFull: false);
+        _retryAt = long.MaxValue;
+        Damaged?.Invoke(Damage);
     }
 
     /// <summary>Rolls back without ever hiding the error that caused the rollback (a failing rollback is ignored).</summary>

@@ -48,6 +48,9 @@ public interface IObjectStore
     /// <summary>After a failed call: reopens the database if its engine stopped (e.g. an I/O error on a full disk).</summary>
     void RecoverAfterFault(bool diskFull);
 
+    /// <summary>Throws <see cref="StoreUnavailableException"/> while the database is closed after a failed reopen.</summary>
+    void EnsureAvailable();
+
     /// <summary>Deletes every bucket, object, upload and blob.</summary>
     void Reset();
 }

@@ -33,6 +33,8 @@ public sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public void RecoverAfterFault(bool diskFull) => db.RecoverAfterFault(diskFull);
 
+    public void EnsureAvailable() => db.EnsureAvailable();
+
     public void Dispose() => _committer.Dispose();
 
     /// <summary>For the storage ceiling tool: how many commits shared each group-commit transaction.</summary>
