@@ -16,7 +16,7 @@ public sealed class ConnectionActivity
 
     int _active;
     bool _awaitingLine = true;
-    readonly byte[] _line = new byte[MaxKeptLine];
+    byte[] _line = [];
     int _lineLength;
     bool _lineCut;
 
@@ -41,7 +41,7 @@ public sealed class ConnectionActivity
 
     /// <summary>
     /// Called with each buffer the connection's reader hands Kestrel: while a request is awaited, the buffer starts
-    /// with its request line (Kestrel consumed the previous request). One copy of at most 8 KiB per request.
+    /// with its request line (Kestrel consumed the previous request). One copy of at most 8 KiB per request, into an array kept per connection.
     /// </summary>
     public void Observe(in ReadOnlySequence<byte> buffer)
     {
@@ -50,8 +50,10 @@ public sealed class ConnectionActivity
         var end = head.PositionOf((byte)'\n');
         if (end is null && buffer.Length < MaxKeptLine) return;  // the line is not complete yet: look again next read
         var line = end is { } e ? head.Slice(0, e) : head;
-        line.CopyTo(_line);
         _lineLength = (int)line.Length;
+        // Grown to the longest line this connection has seen (a kept-alive connection copies into the same array).
+        if (_line.Length < _lineLength) _line = new byte[Math.Min(MaxKeptLine, Math.Max(_lineLength, 512))];
+        line.CopyTo(_line);
         _lineCut = end is null;
         _awaitingLine = false;
     }
