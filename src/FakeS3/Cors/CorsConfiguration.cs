@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using FakeS3.Errors;
 using FakeS3.Http;
@@ -16,7 +15,7 @@ public sealed record CorsConfiguration(IReadOnlyList<CorsRule> Rules)
     /// <summary>Throws <see cref="S3Exception"/>: MalformedXML for garbage or a rule without origin/method; InvalidRequest for an unknown method [REC].</summary>
     public static CorsConfiguration Parse(string xml)
     {
-        var root = Load(xml).Root!;
+        var root = XmlBody.Load(xml).Root!;
         if (root.Name.LocalName != "CORSConfiguration") throw new S3Exception(S3Errors.MalformedXml());
         var rules = new List<CorsRule>();
         foreach (var element in root.Elements())
@@ -26,20 +25,6 @@ public sealed record CorsConfiguration(IReadOnlyList<CorsRule> Rules)
         }
         if (rules.Count == 0) throw new S3Exception(S3Errors.MalformedXml());
         return new CorsConfiguration(rules);
-    }
-
-    static XDocument Load(string xml)
-    {
-        try
-        {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
-            return XDocument.Load(reader);
-        }
-        catch (XmlException)
-        {
-            throw new S3Exception(S3Errors.MalformedXml());
-        }
     }
 
     static CorsRule ParseRule(XElement rule)

@@ -21,7 +21,7 @@ public static class PostSuccess
         if (IsAbsoluteHttpUrl(redirect))
         {
             var separator = redirect!.Contains('?') ? "&" : "?";
-            var location = $"{redirect}{separator}bucket={FormEncode(bucket)}&key={FormEncode(key)}&etag={FormEncode(eTag)}";
+            var location = $"{AsciiOnly(redirect)}{separator}bucket={FormEncode(bucket)}&key={FormEncode(key)}&etag={FormEncode(eTag)}";
             return new PostSuccessResult(303, location, eTag, null); // [2ND: two real captures]
         }
         return form.Get("success_action_status") switch
@@ -33,9 +33,19 @@ public static class PostSuccess
         };
     }
 
-    /// <summary>A relative or otherwise uninterpretable URL is ignored [DOC][REC]. (On Unix "/x" parses as file://.)</summary>
+    /// <summary>
+    /// A relative or otherwise uninterpretable URL is ignored [DOC][REC]. (On Unix "/x" parses as file://.) A URL with
+    /// control characters (CR/LF from a form field) is uninterpretable too: it cannot be a Location header.
+    /// </summary>
     static bool IsAbsoluteHttpUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !url.Any(char.IsControl);
+
+    /// <summary>
+    /// Non-ASCII characters of the form's URL as %XX of their UTF-8 bytes, as a browser does when it follows the link;
+    /// raw, the Location header carried '?' for each (S3's own spelling is UNCONFIRMED).
+    /// </summary>
+    static string AsciiOnly(string url) => url.All(char.IsAscii) ? url : Encode(url, c => c <= '~', spaceAsPlus: false);
 
     /// <summary>No namespace; Location percent-encodes the key including '/'; Key raw; ETag quoted [REC][2ND].</summary>
     static string Xml201(string location, string bucket, string key, string eTag)

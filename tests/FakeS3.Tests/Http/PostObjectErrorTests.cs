@@ -13,7 +13,7 @@ namespace FakeS3.Tests.Http;
 /// </summary>
 public sealed class PostObjectErrorTests
 {
-    const string Bucket = "post-errors";
+    internal const string Bucket = "post-errors";
 
     static string Sign(string policyBase64, string date)
     {
@@ -22,7 +22,7 @@ public sealed class PostObjectErrorTests
         return Convert.ToHexStringLower(Hmac(key, policyBase64));
     }
 
-    static List<(string Name, string Value)> Fields(string policyJson, string key = "uploads/f.txt", bool base64 = true)
+    internal static List<(string Name, string Value)> Fields(string policyJson, string key = "uploads/f.txt", bool base64 = true)
     {
         var date = DateTime.UtcNow.ToString("yyyyMMdd");
         var policy = base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(policyJson)) : policyJson;
@@ -34,7 +34,7 @@ public sealed class PostObjectErrorTests
         ];
     }
 
-    static string Policy(params string[] conditions)
+    internal static string Policy(params string[] conditions)
     {
         var expiration = DateTime.UtcNow.AddMinutes(10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         var date = DateTime.UtcNow.ToString("yyyyMMdd");
@@ -48,7 +48,7 @@ public sealed class PostObjectErrorTests
         return $"{{\"expiration\": \"{expiration}\", \"conditions\": [{string.Join(", ", all)}]}}";
     }
 
-    static MultipartFormDataContent Form(IEnumerable<(string Name, string Value)> fields, params (string Name, byte[] Data)[] files)
+    internal static MultipartFormDataContent Form(IEnumerable<(string Name, string Value)> fields, params (string Name, byte[] Data)[] files)
     {
         var form = new MultipartFormDataContent();
         foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
@@ -56,7 +56,7 @@ public sealed class PostObjectErrorTests
         return form;
     }
 
-    static async Task<string> PostAsync(TestFakeS3 s3, HttpContent content, HttpStatusCode expected)
+    internal static async Task<string> PostAsync(TestFakeS3 s3, HttpContent content, HttpStatusCode expected)
     {
         using var http = s3.CreateHttpClient();
         using var response = await http.PostAsync("/" + Bucket, content);
@@ -65,13 +65,13 @@ public sealed class PostObjectErrorTests
         return body;
     }
 
-    static async Task<TestFakeS3> StartAsync()
+    internal static async Task<TestFakeS3> StartAsync()
     {
         var s3 = await TestFakeS3.StartAsync(settings: new Dictionary<string, string?> { ["FakeS3:Buckets:0"] = Bucket });
         return s3;
     }
 
-    static async Task AssertNothingStored(TestFakeS3 s3)
+    internal static async Task AssertNothingStored(TestFakeS3 s3)
     {
         using var client = s3.CreateS3Client();
         var list = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });

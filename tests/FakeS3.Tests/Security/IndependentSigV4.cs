@@ -28,13 +28,16 @@ internal static class IndependentSigV4
         return path + "?" + canonicalQuery + "&X-Amz-Signature=" + signature;
     }
 
-    /// <summary>Authorization header for a body-less request; <paramref name="headers"/> must hold x-amz-date and x-amz-content-sha256 if signed.</summary>
+    /// <summary>
+    /// Authorization header (for a body-less request unless <paramref name="payloadHash"/> says otherwise, e.g.
+    /// UNSIGNED-PAYLOAD); <paramref name="headers"/> must hold x-amz-date and x-amz-content-sha256 if signed.
+    /// </summary>
     public static string Authorization(string method, string path, IReadOnlyDictionary<string, string> headers,
-        string accessKeyId, string secret, DateTimeOffset now)
+        string accessKeyId, string secret, DateTimeOffset now, string canonicalQuery = "", string payloadHash = EmptySha256)
     {
         var (amzDate, scope) = Scope(now);
         var signedHeaders = string.Join(';', headers.Keys.Order(StringComparer.Ordinal));
-        var signature = Sign(method, path, "", headers, signedHeaders, EmptySha256, amzDate, scope, secret);
+        var signature = Sign(method, path, canonicalQuery, headers, signedHeaders, payloadHash, amzDate, scope, secret);
         return $"AWS4-HMAC-SHA256 Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
     }
 

@@ -108,9 +108,7 @@ public sealed class GetObjectEndpoint : IS3Endpoint
             if (ctx.Query[query] is not { } value) continue;
             // Overrides need a signed request [WIRE spec §6.2].
             if (ctx.IsAnonymous) throw new S3Exception(S3Errors.ResponseOverrideAnonymous());
-            if (value.Any(c => c > 0xFF)) throw new S3Exception(S3Errors.HeaderNotLatin1(query, value));
-            // CR, LF, NUL... would split or break the response header: S3 answers 400 InvalidArgument (issue 12).
-            if (value.Any(c => c is < ' ' and not '\t' or '\x7f')) throw new S3Exception(S3Errors.HeaderControlCharacter(query, value));
+            HeaderValue.Validate(query, value);
             list.Add((header, value));
         }
         return list;

@@ -17,20 +17,21 @@ public static class PostObjectAttributes
             Bucket = bucket,
             Key = key,
             // Content-Type comes from the form field, not from the file part [REC].
-            ContentType = NonEmpty(form.Get("Content-Type")) ?? "binary/octet-stream",
-            CacheControl = NonEmpty(form.Get("Cache-Control")),
-            ContentDisposition = NonEmpty(form.Get("Content-Disposition")),
-            ContentEncoding = NonEmpty(form.Get("Content-Encoding")),
-            Expires = NonEmpty(form.Get("Expires")),
-            WebsiteRedirectLocation = NonEmpty(form.Get("x-amz-website-redirect-location")),
+            ContentType = HeaderField(form, "Content-Type") ?? "binary/octet-stream",
+            CacheControl = HeaderField(form, "Cache-Control"),
+            ContentDisposition = HeaderField(form, "Content-Disposition"),
+            ContentEncoding = HeaderField(form, "Content-Encoding"),
+            Expires = HeaderField(form, "Expires"),
+            WebsiteRedirectLocation = HeaderField(form, "x-amz-website-redirect-location"),
             StorageClass = ObjectAttributes.StorageClass(NonEmpty(form.Get("x-amz-storage-class"))),
             Acl = CannedAcl.FromHeader(NonEmpty(form.Get("acl"))),
             Tags = NonEmpty(form.Get("tagging")) is { } tagging ? TagSet.ParseXml(tagging) : new(StringComparer.Ordinal),
         };
         foreach (var field in form.Fields)
         {
-            if (field.Name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
-                record.Metadata[field.Name[11..].ToLowerInvariant()] = field.Value;
+            if (!field.Name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!field.Name.All(IsTokenChar)) throw new S3Exception(S3Errors.InvalidArgument("Your metadata headers are not valid.", field.Name, field.Value));
+            record.Metadata[field.Name[11..].ToLowerInvariant()] = field.Value;
         }
         return record;
     }
@@ -65,4 +66,20 @@ public static class PostObjectAttributes
     }
 
     static string? NonEmpty(string? v) => string.IsNullOrEmpty(v) ? null : v;
+
+    /// <summary>
+    /// A field GET and HEAD return as a response header. Unlike a PUT's headers a form field can hold CR, LF or
+    /// characters beyond ISO-8859-1; stored, every later GET was a 500 or changed them to '?'. Refused like a
+    /// response override with such a value, before anything is stored (S3's answer to a form is UNCONFIRMED).
+    /// </summary>
+    static string? HeaderField(PostForm form, string name)
+    {
+        var value = NonEmpty(form.Get(name));
+        if (value is not null) HeaderValue.Validate(name, value);
+        return value;
+    }
+
+    /// <summary>An HTTP header name character (RFC 9110 tchar): metadata names come back as x-amz-meta-&lt;name&gt; headers.</summary>
+    static bool IsTokenChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9'
+        or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 }
