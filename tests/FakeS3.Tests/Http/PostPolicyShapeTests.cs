@@ -133,6 +133,9 @@ public sealed class PostPolicyShapeTests
             assert ("<Message>x-amz-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer "
                     "headers were found.</Message>") in r.text, r.text
 
+            r = post("algs", form("k-md5", {"x-amz-checksum-algorithm": "MD5", "x-amz-checksum-crc32": crc}), body)
+            assert r.status_code == 400 and "Checksum algorithm provided is unsupported." in r.text, (r.status_code, r.text)
+
             # Lower-case names the same algorithm: accepted.
             r = post("algs", form("k-same", {"x-amz-checksum-algorithm": "crc32", "x-amz-checksum-crc32": crc}), body)
             assert r.status_code == 204 and r.headers.get("x-amz-checksum-crc32") == crc, (r.status_code, r.text)
