@@ -81,6 +81,20 @@ public static class MultipartUploads
                 return o.Check(head.ChecksumCRC64NVME is { Length: 12 }, $"ChecksumCRC64NVME {head.ChecksumCRC64NVME}");
             }));
 
+        yield return S("gives a copy of a COMPOSITE SHA256 multipart object a FULL_OBJECT SHA256 of its bytes", "[DOC][UNCONFIRMED]",
+            Expect.Status(200), ctx => SdkAsync(async () =>
+            {
+                var (key, id, part) = await OnePartAsync(ctx, "SHA256", null);
+                await CompleteAsync(ctx, key, id, new PartETag { PartNumber = 1, ETag = part.ETag, ChecksumSHA256 = part.ChecksumSHA256 });
+                var copyKey = ctx.NewKey("mpu-copy.bin");
+                var copy = await ctx.S3.CopyObjectAsync(new CopyObjectRequest { SourceBucket = ctx.Bucket, SourceKey = key, DestinationBucket = ctx.Bucket, DestinationKey = copyKey }, ctx.CancellationToken);
+                var head = await ctx.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = ctx.Bucket, Key = copyKey, ChecksumMode = ChecksumMode.ENABLED }, ctx.CancellationToken);
+                var sha256 = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(PartBody));
+                var o = Observation.Ok(copy.HttpStatusCode);
+                o.Check(head.ChecksumType?.Value == "FULL_OBJECT", $"ChecksumType {head.ChecksumType?.Value}");
+                return o.Check(head.ChecksumSHA256 == sha256, $"ChecksumSHA256 {head.ChecksumSHA256} (CRC64NVME {head.ChecksumCRC64NVME}), SHA256 of the bytes {sha256}");
+            }));
+
         yield return S("answers a repeated CompleteMultipartUpload with 200 and the same ETag", "[2ND]",
             Expect.Status(200), ctx => SdkAsync(async () =>
             {

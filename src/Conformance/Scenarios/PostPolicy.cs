@@ -214,6 +214,17 @@ public static class PostPolicy
             Expect.Error(400, "BadDigest", "The SHA256 you specified did not match the calculated checksum."),
             (ctx, key) => ctx.PostForm(key, fields: [new("x-amz-checksum-sha256", Convert.ToBase64String(new byte[32]))],
                 conditions: [$"{{\"bucket\": \"{ctx.Bucket}\"}}", "[\"starts-with\", \"$key\", \"\"]", "[\"starts-with\", \"$x-amz-checksum-sha256\", \"\"]"]));
+
+        const string AlgorithmCondition = "[\"starts-with\", \"$x-amz-checksum-algorithm\", \"\"]";
+        yield return Reject("rejects an x-amz-checksum-algorithm field naming another algorithm than the value field", "[UNCONFIRMED]",
+            Expect.Error(400, "InvalidRequest", "Value for x-amz-checksum-algorithm header is invalid."),
+            (ctx, key) => ctx.PostForm(key, fields: [new("x-amz-checksum-algorithm", "CRC32"), new("x-amz-checksum-sha256", FileSha256())],
+                conditions: [$"{{\"bucket\": \"{ctx.Bucket}\"}}", "[\"starts-with\", \"$key\", \"\"]", "[\"starts-with\", \"$x-amz-checksum-sha256\", \"\"]", AlgorithmCondition]));
+
+        yield return Reject("rejects an x-amz-checksum-algorithm field without its value field", "[UNCONFIRMED]",
+            Expect.Error(400, "InvalidRequest", "x-amz-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found."),
+            (ctx, key) => ctx.PostForm(key, fields: [new("x-amz-checksum-algorithm", "SHA256")],
+                conditions: [$"{{\"bucket\": \"{ctx.Bucket}\"}}", "[\"starts-with\", \"$key\", \"\"]", AlgorithmCondition]));
         _ = Encoding.UTF8;
         _ = Cond("");
     }

@@ -24,6 +24,21 @@ internal static partial class S3Errors
     public static S3Error ChecksumMismatch(string algorithmUpper) => new(S3ErrorCode.BadDigest,
         $"The {algorithmUpper} you specified did not match the calculated checksum.");
 
+    /// <summary>
+    /// The algorithm named (x-amz-sdk-checksum-algorithm header, or the POST form's x-amz-checksum-algorithm field) is
+    /// not the one whose value was sent. Header text: S3's answer quoted in versitygw#1598 [2ND]; for the POST field the
+    /// field's own name is printed (UNCONFIRMED, docs/decisions.md).
+    /// </summary>
+    public static S3Error ChecksumAlgorithmNameInvalid(string name) => new(S3ErrorCode.InvalidRequest,
+        $"Value for {name} header is invalid.");
+
+    /// <summary>
+    /// An algorithm named with no value to go with it. Header text: S3's answer in apache/hadoop#6467 and
+    /// versitygw#1593 [2ND]; for the POST field the field's own name is printed (UNCONFIRMED, docs/decisions.md).
+    /// </summary>
+    public static S3Error ChecksumAlgorithmWithoutValue(string name) => new(S3ErrorCode.InvalidRequest,
+        $"{name} specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.");
+
     public static S3Error MultipleChecksumHeaders() => new(S3ErrorCode.InvalidRequest,
         "Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.");
 

@@ -35,8 +35,8 @@ public static class FakeS3WebHostExtensions
         // Latin-1 values.
         k.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
         k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
-        // Kestrel's own refusals (400 framing, 414, 431, 505, 408) leave as S3 XML errors, not empty bodies.
-        k.ConfigureEndpointDefaults(listen => listen.Use(FakeS3.Http.Refusals.RefusalConnectionMiddleware.Wrap));
+        // Kestrel's own refusals (400 framing, 414, 431, 505, 408) leave as S3 XML errors, not empty bodies, and are logged.
+        k.ConfigureEndpointDefaults(listen => listen.Use(FakeS3.Http.Refusals.RefusalConnectionMiddleware.For(listen.ApplicationServices)));
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using FakeS3.Errors;
 namespace FakeS3.Http;
 
 /// <summary>A value that GET or HEAD will send back as a response header, checked before it is used or stored.</summary>
-public static class HeaderValue
+internal static class HeaderValue
 {
     /// <summary>
     /// Beyond ISO-8859-1 the header would reach the client with '?' for each character; CR, LF, NUL... would split or

@@ -71,9 +71,23 @@ public sealed class RequestFuzzer(Random random, Uri server, string bucket, stri
         var sb = new StringBuilder("k");
         var parts = random.Next(1, 6);
         for (var i = 0; i < parts; i++) sb.Append(random.Next(3) == 0 ? Pick(Oddities) : ((char)random.Next(0x21, 0x7e)).ToString());
-        // Keys stay under 900 bytes: LiteDB's 1,023-byte index limit on 1,024-byte keys is issue 11's (Storage).
-        if (random.Next(20) == 0) sb.Append('x', 800);
+        if (random.Next(8) == 0) PadToBytes(sb, 1_000 + random.Next(60));
         return sb.ToString();
+    }
+
+    static readonly string[] Fillers = ["x", "\u00e9", "\u20ac", "\U0001F600", "%", " "];
+
+    /// <summary>Grows a key around S3's 1,024-byte limit (1,000–1,059 UTF-8 bytes, never splitting a surrogate pair):
+    /// keys at the limit must be stored, keys past it answered KeyTooLongError.</summary>
+    void PadToBytes(StringBuilder sb, int target)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(sb.ToString());
+        while (bytes < target)
+        {
+            var filler = Pick(Fillers);
+            sb.Append(filler);
+            bytes += Encoding.UTF8.GetByteCount(filler);
+        }
     }
 
     static string Encode(string key) => SigV4.UriEncode(key, keepSlash: true);

@@ -208,4 +208,43 @@ public sealed class EdgeAnswerTests
         Assert.NotNull(answer.Header("x-amz-request-id"));
         Assert.True(answer.ClosesConnection);
     }
+
+    /// <summary>
+    /// A refused request is in the request log with its method, target (signature redacted), status and code. The
+    /// request line comes from an AWSSDK.S3 presigned URL; the refusal is a bad HTTP version, which no client sends.
+    /// </summary>
+    [Fact]
+    public async Task RequestKestrelRefuses_IsRecordedInTheRequestLog_Redacted()
+    {
+        await using var edge = await StartAsync();
+        var (s3, client, http) = (edge.Server, edge.Client, edge.Http);
+        var url = new Uri(await PresignGet(client, "k"));
+        var signature = System.Text.RegularExpressions.Regex.Match(url.Query, "X-Amz-Signature=([0-9a-f]{64})").Groups[1].Value;
+        Assert.NotEmpty(signature);
+        await using (var c = await RawHttpConnection.OpenAsync(s3.BaseAddress))
+        {
+            await c.SendAsync($"GET {url.PathAndQuery} HTTP/1.7\r\nHost: x\r\n\r\n");
+            Assert.Equal(505, (await c.ReadResponseAsync(TimeSpan.FromSeconds(10)))?.Status);
+        }
+        await using (var c = await RawHttpConnection.OpenAsync(s3.BaseAddress))
+        {
+            await c.SendAsync("PUT /edge-answers/too-many HTTP/1.1\r\nHost: x\r\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"x-h{i}: v\r\n")) + "\r\n");
+            Assert.Equal(400, (await c.ReadResponseAsync(TimeSpan.FromSeconds(10)))?.Status);
+        }
+
+        var log = await http.GetStringAsync("/_fakes3/requests");
+        using var doc = System.Text.Json.JsonDocument.Parse(log);
+        var entries = doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? doc.RootElement : doc.RootElement.GetProperty("requests");
+        var byCode = entries.EnumerateArray().Where(e => e.TryGetProperty("errorCode", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String)
+            .ToDictionary(e => e.GetProperty("errorCode").GetString()!, e => e);
+        var version = byCode["HttpVersionNotSupported"];
+        Assert.Equal(505, version.GetProperty("status").GetInt32());
+        Assert.Equal("GET", version.GetProperty("method").GetString());
+        Assert.StartsWith("/edge-answers/k?", version.GetProperty("path").GetString());
+        var headers = byCode["RequestHeaderSectionTooLarge"];
+        Assert.Equal(400, headers.GetProperty("status").GetInt32());
+        Assert.Equal("PUT", headers.GetProperty("method").GetString());
+        Assert.Equal("/edge-answers/too-many", headers.GetProperty("path").GetString());
+        Assert.DoesNotContain(signature, log);
+    }
 }

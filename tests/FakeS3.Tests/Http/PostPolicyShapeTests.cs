@@ -110,4 +110,39 @@ public sealed class PostPolicyShapeTests
         var list = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "sums" });
         Assert.Equal(["k-crc", "k-sha"], list.S3Objects.Select(o => o.Key).Order().ToArray());
     }
+
+    [Fact]
+    public async Task Boto3Signed_ChecksumAlgorithmField_MustNameTheValueFieldSent()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("algs");
+        var (exit, output) = await ExternalTool.PythonAsync(Prelude + """
+            body = b"y" * 5000
+            crc = base64.b64encode(zlib.crc32(body).to_bytes(4, "big")).decode()
+            def form(key, fields):
+                conds = [{"bucket": "algs"}, ["starts-with", "$key", "k"]] + [{k: v} for k, v in fields.items()]
+                return sign("algs", {"expiration": expires(), "conditions": conds}, {"key": key, **fields})
+
+            r = post("algs", form("k-other", {"x-amz-checksum-algorithm": "SHA256", "x-amz-checksum-crc32": crc}), body)
+            assert r.status_code == 400 and "<Code>InvalidRequest</Code>" in r.text, (r.status_code, r.text)
+            assert "<Message>Value for x-amz-checksum-algorithm header is invalid.</Message>" in r.text, r.text
+
+            r = post("algs", form("k-none", {"x-amz-checksum-algorithm": "CRC32"}), body)
+            assert r.status_code == 400 and "<Code>InvalidRequest</Code>" in r.text, (r.status_code, r.text)
+            assert ("<Message>x-amz-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer "
+                    "headers were found.</Message>") in r.text, r.text
+
+            r = post("algs", form("k-md5", {"x-amz-checksum-algorithm": "MD5", "x-amz-checksum-crc32": crc}), body)
+            assert r.status_code == 400 and "Checksum algorithm provided is unsupported." in r.text, (r.status_code, r.text)
+
+            # Lower-case names the same algorithm: accepted.
+            r = post("algs", form("k-same", {"x-amz-checksum-algorithm": "crc32", "x-amz-checksum-crc32": crc}), body)
+            assert r.status_code == 204 and r.headers.get("x-amz-checksum-crc32") == crc, (r.status_code, r.text)
+            print("ok")
+            """, s3);
+        Assert.True(exit == 0, output);
+        var list = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "algs" });
+        Assert.Equal(["k-same"], list.S3Objects.Select(o => o.Key).ToArray());
+    }
 }

@@ -43,6 +43,7 @@ internal sealed class AclEndpoint : IS3Endpoint
         var allUsers = xml.Contains(CannedAcl.AllUsers, StringComparison.Ordinal);
         if (allUsers && xml.Contains("<Permission>WRITE</Permission>", StringComparison.Ordinal)) return "public-read-write";
         if (allUsers && xml.Contains("<Permission>READ</Permission>", StringComparison.Ordinal)) return "public-read";
+        if (xml.Contains(CannedAcl.Ec2ExecReadId, StringComparison.Ordinal)) return "aws-exec-read";
         return xml.Contains(CannedAcl.AuthenticatedUsers, StringComparison.Ordinal) ? "authenticated-read" : "private";
     }
 
@@ -50,10 +51,15 @@ internal sealed class AclEndpoint : IS3Endpoint
     {
         var owner = $"<ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName>";
         var sb = new StringBuilder($"<AccessControlPolicy xmlns=\"{S3Responses.Namespace}\"><Owner>{owner}</Owner><AccessControlList>");
-        foreach (var (group, permission) in CannedAcl.Grants(acl))
+        foreach (var (grantee, permission) in CannedAcl.Grants(acl))
         {
             sb.Append("<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"")
-              .Append(group is null ? "CanonicalUser\">" + owner : "Group\"><URI>" + group + "</URI>")
+              .Append(grantee switch
+              {
+                  { GroupUri: { } uri } => "Group\"><URI>" + uri + "</URI>",
+                  { Id: { } id } => $"CanonicalUser\"><ID>{id}</ID><DisplayName>{grantee.DisplayName}</DisplayName>",
+                  _ => "CanonicalUser\">" + owner,
+              })
               .Append("</Grantee><Permission>").Append(permission).Append("</Permission></Grant>");
         }
         sb.Append("</AccessControlList></AccessControlPolicy>");

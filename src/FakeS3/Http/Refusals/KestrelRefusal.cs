@@ -12,8 +12,8 @@ namespace FakeS3.Http.Refusals;
 /// </summary>
 internal static class KestrelRefusal
 {
-    /// <summary>The S3 answer for Kestrel's status, or null when the bytes are not a bare Kestrel refusal.</summary>
-    public static byte[]? Rewrite(ReadOnlySequence<byte> written)
+    /// <summary>The S3 answer for Kestrel's status (and the error it carries), or null when the bytes are not a bare Kestrel refusal.</summary>
+    public static (byte[] Answer, S3Error Error, S3RequestIds Ids)? Rewrite(ReadOnlySequence<byte> written)
     {
         if (written.Length is < 16 or > 4096) return null;
         var text = Encoding.Latin1.GetString(written);
@@ -43,7 +43,7 @@ internal static class KestrelRefusal
             .Append("Server: AmazonS3\r\n")
             .Append("x-amz-request-id: ").Append(ids.RequestId).Append("\r\n")
             .Append("x-amz-id-2: ").Append(ids.HostId).Append("\r\n\r\n");
-        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+        return ([.. Encoding.ASCII.GetBytes(head.ToString()), .. body], error, ids);
     }
 
     static string ReasonPhrase(int status) => status switch

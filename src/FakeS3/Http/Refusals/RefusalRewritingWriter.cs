@@ -6,9 +6,10 @@ namespace FakeS3.Http.Refusals;
 /// <summary>
 /// The connection's output. While the application answers a request, bytes go straight through (no copy). Bytes
 /// written while no request is being answered — only Kestrel's own refusals, in practice — are held until the flush
-/// and passed to <see cref="KestrelRefusal"/>, which may replace them with S3's XML error.
+/// and passed to <see cref="KestrelRefusal"/>, which may replace them with S3's XML error; a replaced refusal is
+/// recorded in the request log.
 /// </summary>
-internal sealed class RefusalRewritingWriter(PipeWriter inner, ConnectionActivity activity) : PipeWriter
+internal sealed class RefusalRewritingWriter(PipeWriter inner, ConnectionActivity activity, RefusalRecorder? recorder) : PipeWriter
 {
     ArrayBufferWriter<byte>? _held;
     bool _holding;
@@ -57,8 +58,15 @@ internal sealed class RefusalRewritingWriter(PipeWriter inner, ConnectionActivit
     {
         _holding = false;
         if (_held is not { WrittenCount: > 0 } held) return;
-        var bytes = KestrelRefusal.Rewrite(new ReadOnlySequence<byte>(held.WrittenMemory)) ?? held.WrittenSpan.ToArray();
-        inner.Write(bytes);
+        if (KestrelRefusal.Rewrite(new ReadOnlySequence<byte>(held.WrittenMemory)) is { } refusal)
+        {
+            inner.Write(refusal.Answer);
+            recorder?.Record(activity, refusal.Error, refusal.Ids);
+        }
+        else
+        {
+            inner.Write(held.WrittenSpan);
+        }
         held.ResetWrittenCount();
     }
 }
