@@ -33,12 +33,8 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
     [Fact]
     public async Task ReadOnlyDirectory_StopsTheStart()
     {
-        using var mount = TempMount.TryCreate("ro,size=1m", out var whyNot);
-        if (mount is null)
-        {
-            output.WriteLine(whyNot);
-            return;
-        }
+        using var mount = TempMount.TryCreate("ro,size=1m", output);
+        if (mount is null) return;
         var path = Path.Combine(mount.Path, "fakes3.db");
         var e = await Assert.ThrowsAsync<DataFileException>(() => TestFakeS3.StartAsync(dataPath: path));
         Assert.Contains($"FakeS3:DataPath '{path}': a file cannot be created in its folder", e.Message);

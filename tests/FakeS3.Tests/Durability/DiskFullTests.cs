@@ -16,12 +16,8 @@ public sealed class DiskFullTests(ITestOutputHelper output)
     [Fact]
     public async Task FullDisk_Answers503_KeepsObjectsReadable_DeleteWorks_RecoversWhenSpaceIsFreed()
     {
-        using var mount = TempMount.TryCreate("size=24m", out var whyNot);
-        if (mount is null)
-        {
-            output.WriteLine(whyNot);
-            return;
-        }
+        using var mount = TempMount.TryCreate("size=24m", output);
+        if (mount is null) return;
         var filler = Path.Combine(mount.Path, "filler");
         await File.WriteAllBytesAsync(filler, new byte[8 * 1024 * 1024]);
         await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
@@ -64,11 +60,5 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         foreach (var (key, body) in stored) Assert.Equal(body, await Get(client, key));
     }
 
-    static async Task<byte[]> Get(AmazonS3Client client, string key)
-    {
-        using var get = await client.GetObjectAsync("full", key);
-        using var ms = new MemoryStream();
-        await get.ResponseStream.CopyToAsync(ms);
-        return ms.ToArray();
-    }
+    static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
 }

@@ -22,12 +22,8 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task LiteDbHitsFullDisk_Answers503_ObjectsStayReadable_DeleteWorks_RecoversWithoutRestart()
     {
-        using var mount = TempMount.TryCreate("size=32m", out var whyNot);
-        if (mount is null)
-        {
-            output.WriteLine(whyNot);
-            return;
-        }
+        using var mount = TempMount.TryCreate("size=32m", output);
+        if (mount is null) return;
         var dataPath = Path.Combine(mount.Path, "fakes3.db");
         await using var s3 = await TestFakeS3.StartAsync(dataPath: dataPath);
         var db = s3.Services.GetRequiredService<FakeS3Database>();
@@ -61,12 +57,8 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task CheckpointFailsOnFullDisk_ReadsNeverFail_ReserveIsReleased_AndItComesBackWhenSpaceIsFreed()
     {
-        using var mount = TempMount.TryCreate("size=32m", out var whyNot);
-        if (mount is null)
-        {
-            output.WriteLine(whyNot);
-            return;
-        }
+        using var mount = TempMount.TryCreate("size=32m", output);
+        if (mount is null) return;
         var dataPath = Path.Combine(mount.Path, "fakes3.db");
         await using var s3 = await TestFakeS3.StartAsync(dataPath: dataPath);
         var db = s3.Services.GetRequiredService<FakeS3Database>();
@@ -236,13 +228,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         return (key, body);
     }
 
-    static async Task<byte[]> Get(AmazonS3Client client, string key)
-    {
-        using var get = await client.GetObjectAsync("full", key);
-        using var ms = new MemoryStream();
-        await get.ResponseStream.CopyToAsync(ms);
-        return ms.ToArray();
-    }
+    static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
 
     static async Task<HttpStatusCode> GetStatus(AmazonS3Client client, string key, byte[] body)
     {

@@ -17,12 +17,8 @@ public sealed class StreamedUploadFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task DiskFillingDuringMultiMiBUploads_Answers503_StoresNothingPartial_KeepsServing()
     {
-        using var mount = TempMount.TryCreate("size=24m", out var whyNot);
-        if (mount is null)
-        {
-            output.WriteLine(whyNot);
-            return;
-        }
+        using var mount = TempMount.TryCreate("size=24m", output);
+        if (mount is null) return;
         var filler = Path.Combine(mount.Path, "filler");
         await File.WriteAllBytesAsync(filler, new byte[2 * 1024 * 1024]);
         await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
@@ -58,11 +54,5 @@ public sealed class StreamedUploadFaultTests(ITestOutputHelper output)
         Assert.Equal(stored.Select(s => s.Key).Order(StringComparer.Ordinal), (list.S3Objects ?? []).Select(o => o.Key));
     }
 
-    static async Task<byte[]> Get(AmazonS3Client client, string key)
-    {
-        using var get = await client.GetObjectAsync("streamed", key);
-        using var ms = new MemoryStream();
-        await get.ResponseStream.CopyToAsync(ms);
-        return ms.ToArray();
-    }
+    static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("streamed", key);
 }

@@ -24,6 +24,14 @@ public sealed class TempMount : IDisposable
         return null;
     }
 
+    /// <summary>Mounts, or prints why not (the test then ends without checking anything: it cannot run here).</summary>
+    public static TempMount? TryCreate(string options, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var mount = TryCreate(options, out var whyNot);
+        if (mount is null) output.WriteLine(whyNot);
+        return mount;
+    }
+
     static (int, string) Run(string file, params string[] args)
     {
         try
