@@ -9,12 +9,16 @@ namespace FakeS3.Storage;
 /// </summary>
 internal sealed class ObjectCache
 {
-    const int MaxEntries = 100_000;
-    // Records of small objects carry their bytes: the cache is emptied when these add up to more than this.
-    const long MaxInlineBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// Bound on the records' estimated footprint (<see cref="Footprint"/>), inline bytes included; a full cache is
+    /// simply emptied. Every new object is written through, so under a PUT load the cache fills with records that
+    /// are never read: at 100,000 records and 64 MiB of inline bytes it was ~100 MiB of a 5-minute mixed soak's
+    /// managed heap (issue 14, docs/benchmarks.md), while the hot set of a GET load is a handful of records.
+    /// </summary>
+    internal const long MaxBytes = 16L * 1024 * 1024;
     readonly ConcurrentDictionary<string, ObjectRecord> _records = new(StringComparer.Ordinal);
     long _generation;
-    long _inlineBytes;
+    long _bytes;
 
     public long Generation => Interlocked.Read(ref _generation);
 
@@ -38,13 +42,26 @@ internal sealed class ObjectCache
         _records[record.Id] = record.Clone();
     }
 
-    /// <summary>Bounded by entries and inline bytes (counted on the way in; a full cache is simply emptied).</summary>
+    /// <summary>Counted on the way in (a replaced or removed record is not subtracted: the count only errs high).</summary>
     void MakeRoom(ObjectRecord incoming)
     {
-        var bytes = Interlocked.Add(ref _inlineBytes, incoming.Inline?.Length ?? 0);
-        if (_records.Count < MaxEntries && bytes <= MaxInlineBytes) return;
+        var size = Footprint(incoming);
+        if (Interlocked.Add(ref _bytes, size) <= MaxBytes) return;
         _records.Clear();
-        Interlocked.Exchange(ref _inlineBytes, incoming.Inline?.Length ?? 0);
+        Interlocked.Exchange(ref _bytes, size);
+    }
+
+    /// <summary>
+    /// Estimated bytes a cached record holds: its inline body, strings (UTF-16) and the fixed cost of the record,
+    /// its empty collections and the dictionary entry (~400 bytes measured as object sizes, rounded up).
+    /// </summary>
+    internal static long Footprint(ObjectRecord r)
+    {
+        long chars = r.Id.Length + r.Key.Length + r.Bucket.Length + r.ETag.Length + r.ContentType.Length
+            + (r.ChecksumValue?.Length ?? 0) + (r.UploadId?.Length ?? 0);
+        foreach (var (name, value) in r.Metadata) chars += name.Length + value.Length + 16;
+        foreach (var (name, value) in r.Tags) chars += name.Length + value.Length + 16;
+        return 512 + 2 * chars + r.SortKey.Length + 64L * r.Segments.Count + (r.Inline?.Length ?? 0);
     }
 
     public void Remove(string id)
@@ -57,6 +74,6 @@ internal sealed class ObjectCache
     {
         Interlocked.Increment(ref _generation);
         _records.Clear();
-        Interlocked.Exchange(ref _inlineBytes, 0);
+        Interlocked.Exchange(ref _bytes, 0);
     }
 }
