@@ -43,11 +43,26 @@ internal sealed class DiskRoom
     public void EnsureForUpload(long bytes)
     {
         if (SkipChecksForTests) return;
+        // Measuring costs two file-system calls (~4 % of a 4 KiB upload's CPU, issue 14): between measurements,
+        // uploads are admitted against a third of the room measured (each byte admitted grows the log by a byte and
+        // the room needed by two) for at most RemeasureAfterMs. While short of room, every upload measures again.
+        if (!_full && Interlocked.Add(ref _slack, -bytes) >= 0 && Environment.TickCount64 < Volatile.Read(ref _remeasureAt)) return;
         var needed = 2 * LogBytes() + 2 * ReserveBytes;
         var free = FreeBytes();
-        if (!_full && free >= needed) return;
+        if (!_full && free >= needed)
+        {
+            Volatile.Write(ref _slack, Math.Min((free - needed) / 3, MaxSlackBytes) - bytes);
+            Volatile.Write(ref _remeasureAt, Environment.TickCount64 + RemeasureAfterMs);
+            return;
+        }
+        Volatile.Write(ref _slack, 0);
         lock (_gate) AdmitWhileShort(bytes, needed, free);
     }
+
+    const long RemeasureAfterMs = 20;
+    const long MaxSlackBytes = 64L * 1024 * 1024;
+    long _slack;
+    long _remeasureAt;
 
     void AdmitWhileShort(long bytes, long needed, long free)
     {
