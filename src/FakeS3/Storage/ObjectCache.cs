@@ -52,8 +52,8 @@ internal sealed class ObjectCache
     }
 
     /// <summary>
-    /// Estimated bytes a cached record holds: its inline body, strings (UTF-16) and the fixed cost of the record,
-    /// its empty collections and the dictionary entry (~400 bytes measured as object sizes, rounded up).
+    /// Estimated bytes a cached record holds: its inline body, strings (UTF-16) and a fixed 512 for the record's
+    /// fields, its dictionaries and list, and the cache's node (a rough upper bound for records without metadata).
     /// </summary>
     internal static long Footprint(ObjectRecord r)
     {
