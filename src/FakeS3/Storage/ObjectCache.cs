@@ -15,7 +15,7 @@ internal sealed class ObjectCache
     /// are never read: at 100,000 records and 64 MiB of inline bytes it was ~100 MiB of a 5-minute mixed soak's
     /// managed heap (issue 14, docs/benchmarks.md), while the hot set of a GET load is a handful of records.
     /// </summary>
-    internal const long MaxBytes = 16L * 1024 * 1024;
+    const long MaxBytes = 16L * 1024 * 1024;
     readonly ConcurrentDictionary<string, ObjectRecord> _records = new(StringComparer.Ordinal);
     long _generation;
     long _bytes;
@@ -55,7 +55,7 @@ internal sealed class ObjectCache
     /// Estimated bytes a cached record holds: its inline body, strings (UTF-16) and a fixed 512 for the record's
     /// fields, its dictionaries and list, and the cache's node (a rough upper bound for records without metadata).
     /// </summary>
-    internal static long Footprint(ObjectRecord r)
+    static long Footprint(ObjectRecord r)
     {
         long chars = r.Id.Length + r.Key.Length + r.Bucket.Length + r.ETag.Length + r.ContentType.Length
             + (r.ChecksumValue?.Length ?? 0) + (r.UploadId?.Length ?? 0);
