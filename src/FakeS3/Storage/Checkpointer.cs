@@ -14,8 +14,11 @@ namespace FakeS3.Storage;
 /// </summary>
 internal sealed class Checkpointer : IDisposable
 {
+    /// <summary>Default of FakeS3:CheckpointLogMiB: the log size that triggers a checkpoint under continuous writes.</summary>
+    public const int DefaultLogMiB = 16;
+
     /// <summary>The log file is checkpointed once it reaches this size, even under continuous writes.</summary>
-    public const long MaxLogBytes = 64L * 1024 * 1024;
+    public long MaxLogBytes { get; }
 
     // The log grows up to ~4x the bytes stored (index, collection and header pages per transaction): at 200 MB/s
     // of uploads a tick of 250 ms let it reach 200 MB; the check is one stat() call.
@@ -29,9 +32,10 @@ internal sealed class Checkpointer : IDisposable
     readonly ManualResetEventSlim _stop = new();
     int _disposed;
 
-    public Checkpointer(FakeS3Database db)
+    public Checkpointer(FakeS3Database db, long maxLogBytes)
     {
         _db = db;
+        MaxLogBytes = maxLogBytes;
         _logPath = LogPathOf(db.FilePath);
         _thread = new Thread(Run) { IsBackground = true, Name = "FakeS3 checkpoint" };
         _thread.Start();

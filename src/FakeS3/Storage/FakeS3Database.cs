@@ -52,7 +52,7 @@ internal sealed class FakeS3Database : IDisposable
             try { _db?.Dispose(); } catch (Exception) { /* the open error is the one to report */ }
             throw DataFileCheck.Fail(path, $"LiteDB cannot read it ({e.GetType().Name}: {e.Message})");
         }
-        if (path != MemoryPath) Checkpoints = new Checkpointer(this);
+        if (path != MemoryPath) Checkpoints = new Checkpointer(this, options.Value.CheckpointLogMiB * 1024L * 1024);
     }
 
     void Open()
@@ -62,6 +62,8 @@ internal sealed class FakeS3Database : IDisposable
         Objects = _db.GetCollection<ObjectRecord>("objects");
         Uploads = _db.GetCollection<MultipartUploadRecord>("uploads");
         Parts = _db.GetCollection<PartRecord>("parts");
+        ObjectDocuments = _db.GetCollection("objects");
+        UploadDocuments = _db.GetCollection("uploads");
         Chunks = _db.GetCollection("blobchunks");
         PendingBlobs = _db.GetCollection("pendingblobs");
         // By expression, not lambda: a lambda over a byte[] becomes "$.SortKey[*]", an index of its single bytes.
@@ -262,6 +264,10 @@ internal sealed class FakeS3Database : IDisposable
     public ILiteCollection<ObjectRecord> Objects { get; private set; } = null!;
     public ILiteCollection<MultipartUploadRecord> Uploads { get; private set; } = null!;
     public ILiteCollection<PartRecord> Parts { get; private set; } = null!;
+    /// <summary><see cref="Objects"/> as plain documents, for listings that read a few fields (<see cref="ListedObject"/>).</summary>
+    public ILiteCollection<BsonDocument> ObjectDocuments { get; private set; } = null!;
+    /// <summary><see cref="Uploads"/> as plain documents (<see cref="ListedUpload"/>).</summary>
+    public ILiteCollection<BsonDocument> UploadDocuments { get; private set; } = null!;
     public ILiteCollection<BsonDocument> Chunks { get; private set; } = null!;
     /// <summary>Blobs being written. Left over after a crash, they are deleted at start.</summary>
     public ILiteCollection<BsonDocument> PendingBlobs { get; private set; } = null!;
