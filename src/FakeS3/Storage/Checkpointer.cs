@@ -10,7 +10,8 @@ namespace FakeS3.Storage;
 /// The cost: a checkpoint holds the store lock while it copies up to <see cref="MaxLogBytes"/>, and writes
 /// pausing is what triggers it, so a read right after a large write waits for it (a 64 MiB read-back right after
 /// its write: 143 MB/s against 410 before; two seconds later 1,565 against 911). A smaller bound shortens that
-/// pause and gives back part of the write gain.
+/// pause and gives back part of the write gain: with four 64 MiB PUT streams a checkpoint held the lock for a
+/// median of ~200 ms at a 64 MiB bound and ~80 ms at 16 MiB (FakeS3:CheckpointLogMiB; docs/benchmarks.md).
 /// </summary>
 internal sealed class Checkpointer : IDisposable
 {
@@ -30,6 +31,7 @@ internal sealed class Checkpointer : IDisposable
     readonly string _logPath;
     readonly Thread _thread;
     readonly ManualResetEventSlim _stop = new();
+    readonly SemaphoreSlim _wake = new(0, 1);
     int _disposed;
 
     public Checkpointer(FakeS3Database db, long maxLogBytes)
@@ -53,8 +55,10 @@ internal sealed class Checkpointer : IDisposable
         long previous = -1;
         var unchanged = 0;
         var skip = 0;
-        while (!_stop.Wait(Tick))
+        while (true)
         {
+            _wake.Wait(Tick);
+            if (_stop.IsSet) return;
             // A store left closed by a failed reopen comes back by itself (with backoff), also without requests.
             if (_db.IsUnavailable)
             {
@@ -84,6 +88,20 @@ internal sealed class Checkpointer : IDisposable
                 }
                 unchanged = 0;
             }
+        }
+    }
+
+    /// <summary>
+    /// Writers of streamed bodies call this before each chunk group: a log past its bound wakes the checkpointer
+    /// now instead of at its next tick. Between two ticks, four 64 MiB PUT streams grew the log by tens of MiB (it
+    /// takes ~4x the bytes stored), so a checkpoint copied up to several times the bound. One stat() per MiB.
+    /// </summary>
+    public void WakeIfFull()
+    {
+        // Not while failed checkpoints back off (a full disk): the backoff counts ticks.
+        if (_failures == 0 && _wake.CurrentCount == 0 && LogLength() >= MaxLogBytes)
+        {
+            try { _wake.Release(); } catch (SemaphoreFullException) { /* woken already */ }
         }
     }
 
@@ -130,12 +148,12 @@ internal sealed class Checkpointer : IDisposable
 
     public void Checkpoint()
     {
-        lock (_db.Lock)
+        _db.RunCheckpoint(() =>
         {
             _db.EnsureAvailable();
             _db.Db.Checkpoint();
             Count++;
-        }
+        });
     }
 
     /// <summary>Stops the thread and checkpoints once more, so a cleanly stopped data file needs no replay.</summary>
@@ -143,8 +161,10 @@ internal sealed class Checkpointer : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Set();
+        try { _wake.Release(); } catch (SemaphoreFullException) { /* woken already */ }
         _thread.Join(TimeSpan.FromSeconds(30));
         TryCheckpoint(recover: false);
         _stop.Dispose();
+        _wake.Dispose();
     }
 }

@@ -285,6 +285,36 @@ internal sealed class FakeS3Database : IDisposable
     /// </summary>
     public object Lock { get; } = new();
 
+    readonly ManualResetEventSlim _noCheckpointWaiting = new(initialState: true);
+
+    /// <summary>
+    /// Called by writers that take <see cref="Lock"/> again and again (a streamed body, group after group) before
+    /// they take it: a full log wakes the checkpointer (<see cref="Checkpointer.WakeIfFull"/>), and while a
+    /// checkpoint waits for the lock they let it go first. The lock is not fair: the checkpointer, woken after the
+    /// writer had the lock again, waited while four 64 MiB PUT streams grew the log to several times its bound
+    /// (16 MiB bound: up to 109 MiB copied by one checkpoint). The wait is bounded, and skipped by a thread that
+    /// holds the lock already, so it can never deadlock.
+    /// </summary>
+    public void YieldToCheckpoint()
+    {
+        Checkpoints?.WakeIfFull();
+        if (!_noCheckpointWaiting.IsSet && !Monitor.IsEntered(Lock)) _noCheckpointWaiting.Wait(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Runs <paramref name="checkpoint"/> under <see cref="Lock"/>, with writers yielding to it meanwhile.</summary>
+    public void RunCheckpoint(Action checkpoint)
+    {
+        _noCheckpointWaiting.Reset();
+        try
+        {
+            lock (Lock) checkpoint();
+        }
+        finally
+        {
+            _noCheckpointWaiting.Set();
+        }
+    }
+
     /// <summary>Checkpoints off the request path; null in memory (no log file there).</summary>
     public Checkpointer? Checkpoints { get; private set; }
 
