@@ -292,6 +292,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public StoreStatus DeleteObject(string bucket, string key)
     {
+        db.MakeRoomForDelete();
         var id = ObjectRecord.MakeId(bucket, key);
         lock (_keys.For(id))
         lock (db.Lock)
