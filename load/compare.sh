@@ -13,7 +13,8 @@
 #      COMPARE_SCALE_KEYS (100000; 0 skips the scale part), COMPARE_SCALE_WALK_LIMIT (60s per listing walk),
 #      COMPARE_BEFORE_REF: a git ref of this repo also built and measured in the same run (the "before" column),
 #      COMPARE_OTHERS (1: moto and s3rver too, when moto_server/python moto and npm are there; 0: skip them),
-#      COMPARE_TOOLS_DIR (~/.cache/fakes3-compare: where s3rver is npm-installed once).
+#      COMPARE_TOOLS_DIR (~/.cache/fakes3-compare: where s3rver is npm-installed once),
+#      COMPARE_SOAK (300s: the mixed soak with RSS sampled every second, on FakeS3 after the scale part; 0 skips it).
 # Traffic goes to 127.0.0.1 only. Needs: dotnet, wrk (apt-get install -y wrk), python3 with boto3, curl.
 set -euo pipefail
 
@@ -284,8 +285,43 @@ if (( scale_keys > 0 )); then
     dir="$work/fakes3"; [[ $s == before ]] && dir="$work/before"
     log "start-up with $scale_keys objects: $s"
     startup_of "$s" "$dir"
+    # Issue 14's walk target is for the first walk after a start: the runner finds its seed and only walks.
+    log "scale: the first walks after that start ($s)"
+    "${runner[@]}" --endpoint "${url[$s]}" --bucket scale --scenario scale --keys "$scale_keys" --concurrency 32 \
+      --walk-limit "${COMPARE_SCALE_WALK_LIMIT:-60s}" --report-dir "$work/r-scale-restart-$s" >"$work/r-scale-restart-$s.out" 2>&1 \
+      || log "scale walk after the restart on $s failed: $(tail -n 3 "$work/r-scale-restart-$s.out")"
   done
   record "restart of FakeS3 on the scale data file: seconds until the first HTTP answer (curl every 10 ms)"
+  record "the same scale command again right after that restart (seed found: walks only), report in r-scale-restart-fakes3"
+fi
+
+# --- soak: the mixed workload for COMPARE_SOAK (5 minutes), RSS every second (FakeS3, this commit) ---------------
+soak="${COMPARE_SOAK:-300s}"
+if [[ "$soak" != 0 ]]; then
+  log "soak: mixed workload for $soak on fakes3, RSS sampled every second"
+  p=${pid[fakes3]}
+  echo 5 >"/proc/$p/clear_refs" 2>/dev/null || true   # VmHWM from here on
+  ( while kill -0 "$p" 2>/dev/null; do awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null; sleep 1; done ) >"$work/soak-rss.txt" &
+  sampler=$!
+  soak_cmd=("${runner[@]}" --endpoint "${url[fakes3]}" --bucket "$bucket" --scenario mixed --duration "$soak" --warmup 2s
+            --concurrency "$conns" --report-dir "$work/r-soak-fakes3")
+  echo "${soak_cmd[*]}" | sed "s#$work#<tmp>#g; s#$repo/##g; s#${url[fakes3]}#<fakes3>#g" >>"$work/commands.txt"
+  "${soak_cmd[@]}" >"$work/r-soak-fakes3.out" 2>&1 || log "soak failed: $(tail -n 3 "$work/r-soak-fakes3.out")"
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$p/status")
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  # peak MiB | growth over the last minute (its highest RSS minus the highest before it, MiB) | req/s
+  python3 - "$work/soak-rss.txt" "$hwm" "$work/r-soak-fakes3/mixed.json" >"$work/soak" <<'PY'
+import json, sys
+kib = [int(l) for l in open(sys.argv[1]) if l.strip().isdigit()]
+peak = max(kib + [int(sys.argv[2] or 0)]) / 1024
+last, before = kib[-60:], kib[:-60]
+growth = (max(last) - max(before)) / 1024 if before and last else float("nan")
+try:
+    rps = json.load(open(sys.argv[3]))["requestsPerSecond"]
+except Exception:  # noqa: BLE001 - a failed soak leaves no report
+    rps = float("nan")
+print(f"{peak:.1f}|{growth:.1f}|{rps:.0f}|{len(kib)}")
+PY
 fi
 
 echo "$load_start at the start, $(loadavg) at the end (1/5/15 min)" >"$work/loadavg"

@@ -110,19 +110,32 @@ def targets(rows, work, servers):
     rss = next((r for r in rows if r["load"].startswith("peak RSS")), None)
     if rss:
         add(rss["load"], "< 150 MiB", lambda x: x < 150, lambda b: num(rss["v"].get(b)), "VmHWM and VmRSS sampled every 100 ms")
-    lines.append("| RSS during a 5-minute mixed soak | peak < 200 MiB, no growth over the last minute | "
-                 + " | ".join("not measured by compare.sh" for _ in builds) + " | |")
-    scale_rows = {b: load_json(os.path.join(work, f"r-scale-{b}", "scale.json")) for b in builds}
+    soak = text_of(os.path.join(work, "soak")).strip().split("|")
+    if len(soak) == 4:
+        peak, growth, rps, samples = (num(x) for x in soak)
+        met = peak is not None and peak < 200 and growth is not None and growth <= 0
+        cells = ["—" if b != "fakes3" else f"peak {peak:.0f} MiB, last minute {growth:+.0f} MiB" + (" met" if met else " **missed**")
+                 for b in builds]
+        lines.append("| RSS during a 5-minute mixed soak | peak < 200 MiB, no growth over the last minute | " + " | ".join(cells)
+                     + f" | runner mixed, {rps:,.0f} req/s, on the scale data file; VmRSS every second ({samples:.0f} samples) and VmHWM; "
+                     "growth: the last minute's highest RSS minus the highest before it |")
+    else:
+        lines.append("| RSS during a 5-minute mixed soak | peak < 200 MiB, no growth over the last minute | "
+                     + " | ".join("not measured (COMPARE_SOAK=0)" for _ in builds) + " | |")
+    seeded = {b: load_json(os.path.join(work, f"r-scale-{b}", "scale.json")) for b in builds}
+    restarted = {b: load_json(os.path.join(work, f"r-scale-restart-{b}", "scale.json")) for b in builds}
 
-    def listing(b, name):
-        s = scale_rows.get(b)
+    def listing(b, name, after_start=True):
+        s = (restarted.get(b) if after_start else None) or seeded.get(b)
         return next((l for l in (s or {}).get("listings", []) if l["listing"] == name), None)
 
-    if any(scale_rows.values()):
-        add("ListObjectsV2 full walk", "≥ 20,000 keys/s", lambda x: x >= 20000,
-            lambda b: (listing(b, "ListObjectsV2") or {}).get("itemsPerSecond"), "scale measurement (table below)")
-        add("ListObjectsV2 last page / first page", "≤ 1.5", lambda x: x <= 1.5,
-            lambda b: (listing(b, "ListObjectsV2") or {}).get("lastToFirst"), "")
+    if any(seeded.values()):
+        when = "first walk after a start" if any(restarted.values()) else "walk right after seeding"
+        for name in ("ListObjectsV2", "ListObjects (v1)", "ListObjectVersions", "ListMultipartUploads", "ListParts"):
+            add(f"{name} full walk ({when})", "≥ 20,000 items/s", lambda x: x >= 20000,
+                lambda b, n=name: (listing(b, n) or {}).get("itemsPerSecond"), "scale measurement (tables below)")
+            add(f"{name} last page / first page", "≤ 1.5", lambda x: x <= 1.5,
+                lambda b, n=name: (listing(b, n) or {}).get("lastToFirst"), "")
         add("ListObjectsV2 delimiter, 100 prefixes", "< 200 ms", lambda x: x < 200,
             lambda b: (listing(b, "ListObjectsV2") or {}).get("delimiterMs"), "ms")
         add("start-up with the scale data file", "< 2 s", lambda x: x < 2,
@@ -134,14 +147,15 @@ def targets(rows, work, servers):
 
 def scale_section(work, builds, before_label):
     out = []
-    for b in builds:
-        s = load_json(os.path.join(work, f"r-scale-{b}", "scale.json"))
+    for b, report, when in [(b, r, w) for b in builds for r, w in ((f"r-scale-{b}", "walked right after seeding"),
+                                                                    (f"r-scale-restart-{b}", "walked right after a restart"))]:
+        s = load_json(os.path.join(work, report, "scale.json"))
         if not s:
             continue
         start = os.path.join(work, f"startup-{b}")
         startup = open(start).read().strip() if os.path.exists(start) else "—"
         title = "FakeS3 (this commit)" if b == "fakes3" else f"FakeS3 before ({before_label})"
-        out.append(f"**{title}**: {s['keys']:,} objects, {s['uploads']:,} multipart uploads, {s['parts']:,} parts of one "
+        out.append(f"**{title}, {when}**: {s['keys']:,} objects, {s['uploads']:,} multipart uploads, {s['parts']:,} parts of one "
                    f"upload; seeding {s['seedSeconds']} s; start-up with them {startup} s.\n")
         out.append("| listing | items walked | pages | walk s | items/s | first page ms | last page ms | last/first | delimiter ms (prefixes) |")
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -152,6 +166,9 @@ def scale_section(work, builds, before_label):
                        f"{l['firstPageMs']} | {l['lastPageMs']} | {l['lastToFirst']} | {d} |")
         out.append("")
     return "\n".join(out)
+
+
+KEEP_MARKER = "<!-- compare.sh keeps everything below this line -->"
 
 
 def sh(cmd):
@@ -253,6 +270,10 @@ Commands it ran:
 
 ```text
 """ + "\n".join(cmds) + "\n```\n"
+    # Measurements made outside this script (written by hand below the marker) survive a new run.
+    kept = text_of(docs).split(KEEP_MARKER, 1)
+    if len(kept) == 2:
+        text += "\n" + KEEP_MARKER + kept[1]
     os.makedirs(os.path.dirname(docs), exist_ok=True)
     with open(docs, "w") as f:
         f.write(text)

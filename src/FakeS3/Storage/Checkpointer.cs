@@ -74,7 +74,11 @@ internal sealed class Checkpointer : IDisposable
             unchanged = length == previous ? unchanged + 1 : 0;
             previous = length;
             // A full log, or a log that stopped growing: writes paused, checkpoint now.
-            if ((length >= MaxLogBytes || (length > 0 && unchanged >= IdleTicks)) && _db.Room?.HasRoomForCheckpoint() != false)
+            // Short of disk room, or low on it, the log stays small (DiskRoom.LowDiskBytes): a burst of deletes
+            // (each rewrites its pages into the log) would otherwise fill the disk before writes pause.
+            var due = length >= MaxLogBytes || (length > 0 && unchanged >= IdleTicks)
+                || (length >= DiskRoom.LowDiskLogBytes && _db.Room is { } room && (room.IsShort || room.LowOnDisk));
+            if (due && _db.Room?.HasRoomForCheckpoint() != false)
             {
                 if (TryCheckpoint(recover: true))
                 {
@@ -145,6 +149,9 @@ internal sealed class Checkpointer : IDisposable
             return false;
         }
     }
+
+    /// <summary>A checkpoint now, on the caller's thread (an upload short of room); false if none ran or it failed.</summary>
+    public bool TryCheckpointNow() => !PausedForTests && TryCheckpoint(recover: true);
 
     public void Checkpoint()
     {

@@ -41,7 +41,7 @@ internal sealed class FakeS3Database : IDisposable
         try
         {
             Open();
-            if (path != MemoryPath) Room = new DiskRoom(path);
+            if (path != MemoryPath) Room = new DiskRoom(path) { CheckpointGrowth = CheckpointGrowthBytes };
             // Reads every record once: a damaged file fails here, at start, not on some later request.
             Buckets.FindAll().ToList();
             Objects.Count();
@@ -85,8 +85,54 @@ internal sealed class FakeS3Database : IDisposable
     /// <summary>Before an upload writes bytes (see <see cref="DiskRoom.EnsureForUpload"/>).</summary>
     public void EnsureRoomForUpload(long bytes)
     {
-        Room?.EnsureForUpload(bytes);
+        if (Room is not { } room) return;
+        try
+        {
+            room.EnsureForUpload(bytes);
+            if (room.LogShouldShrink && room.HasRoomForCheckpoint())
+            {
+                room.LogShouldShrink = false;
+                Checkpoints?.TryCheckpointNow();
+            }
+        }
+        catch (IOException)
+        {
+            // The room an upload needs counts LiteDB's log twice (DiskRoom). Once space is freed, the background
+            // checkpoint shrinks the log within a few ticks; checkpointing now spares the uploads of that moment a
+            // 503 (the disk-full probe of issue 11 got one for a PUT right after files were deleted).
+            if (!room.HasLogToShrink() || Checkpoints?.TryCheckpointNow() != true) throw;
+            room.EnsureForUpload(bytes);
+        }
     }
+
+    /// <summary>
+    /// How much a checkpoint now would grow the data file: LiteDB's pages past the file's end (from its
+    /// <c>$database</c> system collection); the whole log when LiteDB cannot say.
+    /// </summary>
+    long CheckpointGrowthBytes()
+    {
+        try
+        {
+            lock (Lock)
+            {
+                var info = _db.Execute("SELECT $ FROM $database").ToEnumerable().First();
+                return Math.Max(0, (info["lastPageID"].AsInt64 + 1) * PageBytes - info["dataFileSize"].AsInt64);
+            }
+        }
+        catch (Exception)
+        {
+            return long.MaxValue / 2; // unknown: no room
+        }
+    }
+
+    const long PageBytes = 8192; // LiteDB 5's page size
+
+    /// <summary>
+    /// Before a delete or an abort, the way out of a full disk: each rewrites the pages it frees into LiteDB's log,
+    /// and a burst of them filled the last free bytes between two background checkpoints (503 for a DELETE).
+    /// See <see cref="DiskRoom.PrepareForDelete"/>.
+    /// </summary>
+    public void MakeRoomForDelete() => Room?.PrepareForDelete(() => Checkpoints?.TryCheckpointNow() == true);
 
     /// <summary>Blobs released (deleted or replaced objects, aborted uploads).</summary>
     public void NoteFreed(long bytes) => Room?.NoteFreed(bytes);

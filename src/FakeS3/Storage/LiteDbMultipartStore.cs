@@ -141,6 +141,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
 
     public StoreStatus Abort(string uploadId)
     {
+        db.MakeRoomForDelete();
         lock (db.Lock)
         {
             if (db.Uploads.FindById(uploadId) is null) return StoreStatus.NoSuchUpload;
