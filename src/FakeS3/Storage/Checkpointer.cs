@@ -11,7 +11,8 @@ namespace FakeS3.Storage;
 /// pausing is what triggers it, so a read right after a large write waits for it (a 64 MiB read-back right after
 /// its write: 143 MB/s against 410 before; two seconds later 1,565 against 911). A smaller bound shortens that
 /// pause and gives back part of the write gain: with four 64 MiB PUT streams a checkpoint held the lock for a
-/// median of ~200 ms at a 64 MiB bound and ~80 ms at 16 MiB (FakeS3:CheckpointLogMiB; docs/benchmarks.md).
+/// median of 150-250 ms at a 64 MiB bound and 45-65 ms at 16 MiB (FakeS3:CheckpointLogMiB, with writers waking
+/// the checkpointer and yielding the lock to it: FakeS3Database.YieldToCheckpoint; docs/benchmarks.md).
 /// </summary>
 internal sealed class Checkpointer : IDisposable
 {
