@@ -28,6 +28,7 @@ internal static class CommandLineHelp
           --urls <url[;url]>                       listen address (default {FakeS3Options.DefaultUrl})
           --FakeS3:Region=<region>                 region signatures must be scoped to (default us-east-1)
           --FakeS3:DataPath=<file>                 LiteDB data file, or :memory: (default {FakeS3Options.DefaultDataPath})
+          --FakeS3:CheckpointLogMiB=<n>            copy LiteDB's log into the data file at this size (default {Storage.Checkpointer.DefaultLogMiB})
           --FakeS3:Buckets:<N>=<name>              bucket created at start (and by POST /_fakes3/reset)
           --FakeS3:BucketAcls:<bucket>=<acl>       canned ACL of such a bucket: public-read, public-read-write
           --FakeS3:Cors:<bucket>:<N>:AllowedOrigins:<N>=<origin>   CORS rule of such a bucket (also

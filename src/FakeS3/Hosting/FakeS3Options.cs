@@ -34,6 +34,12 @@ public sealed class FakeS3Options
         }
     }
 
+    /// <summary>
+    /// LiteDB's write-ahead log is copied into the data file once it reaches this many MiB (and whenever writes
+    /// pause). The copy holds the store lock, so this bounds how long a write or an uncached read can wait for it.
+    /// </summary>
+    public int CheckpointLogMiB { get; set; } = Storage.Checkpointer.DefaultLogMiB;
+
     /// <summary>Accepted keys; empty means the one default pair.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
 

@@ -43,6 +43,8 @@ internal sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Op
             if (string.IsNullOrWhiteSpace(o.AllowedHosts[i]) || o.AllowedHosts[i].Contains(':'))
                 errors.Add($"FakeS3:AllowedHosts:{i} '{o.AllowedHosts[i]}' must be a host name without port.");
         }
+        if (o.CheckpointLogMiB is < 1 or > 1024)
+            errors.Add("FakeS3:CheckpointLogMiB must be between 1 and 1024.");
         if (o.MaxSkewSeconds is < 0 or > 86400)
             errors.Add("FakeS3:MaxSkewSeconds must be between 0 and 86400.");
         for (var i = 0; i < o.Faults.Count; i++)

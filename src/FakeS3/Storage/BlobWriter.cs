@@ -97,6 +97,7 @@ internal sealed class BlobWriter : Stream
     void FlushGroup()
     {
         _db.EnsureRoomForUpload(_buffered);
+        _db.YieldToCheckpoint();
         lock (_db.Lock) FlushGroupLocked();
     }
 
@@ -105,6 +106,7 @@ internal sealed class BlobWriter : Stream
         _db.EnsureRoomForUpload(_buffered);
         return StoreThread.RunAsync(() =>
         {
+            _db.YieldToCheckpoint();
             lock (_db.Lock) FlushGroupLocked();
         });
     }

@@ -10,12 +10,17 @@ namespace FakeS3.Storage;
 /// The cost: a checkpoint holds the store lock while it copies up to <see cref="MaxLogBytes"/>, and writes
 /// pausing is what triggers it, so a read right after a large write waits for it (a 64 MiB read-back right after
 /// its write: 143 MB/s against 410 before; two seconds later 1,565 against 911). A smaller bound shortens that
-/// pause and gives back part of the write gain.
+/// pause and gives back part of the write gain: with four 64 MiB PUT streams a checkpoint held the lock for a
+/// median of 150-250 ms at a 64 MiB bound and 45-65 ms at 16 MiB (FakeS3:CheckpointLogMiB, with writers waking
+/// the checkpointer and yielding the lock to it: FakeS3Database.YieldToCheckpoint; docs/benchmarks.md).
 /// </summary>
 internal sealed class Checkpointer : IDisposable
 {
+    /// <summary>Default of FakeS3:CheckpointLogMiB: the log size that triggers a checkpoint under continuous writes.</summary>
+    public const int DefaultLogMiB = 16;
+
     /// <summary>The log file is checkpointed once it reaches this size, even under continuous writes.</summary>
-    public const long MaxLogBytes = 64L * 1024 * 1024;
+    public long MaxLogBytes { get; }
 
     // The log grows up to ~4x the bytes stored (index, collection and header pages per transaction): at 200 MB/s
     // of uploads a tick of 250 ms let it reach 200 MB; the check is one stat() call.
@@ -27,11 +32,13 @@ internal sealed class Checkpointer : IDisposable
     readonly string _logPath;
     readonly Thread _thread;
     readonly ManualResetEventSlim _stop = new();
+    readonly SemaphoreSlim _wake = new(0, 1);
     int _disposed;
 
-    public Checkpointer(FakeS3Database db)
+    public Checkpointer(FakeS3Database db, long maxLogBytes)
     {
         _db = db;
+        MaxLogBytes = maxLogBytes;
         _logPath = LogPathOf(db.FilePath);
         _thread = new Thread(Run) { IsBackground = true, Name = "FakeS3 checkpoint" };
         _thread.Start();
@@ -49,8 +56,10 @@ internal sealed class Checkpointer : IDisposable
         long previous = -1;
         var unchanged = 0;
         var skip = 0;
-        while (!_stop.Wait(Tick))
+        while (true)
         {
+            _wake.Wait(Tick);
+            if (_stop.IsSet) return;
             // A store left closed by a failed reopen comes back by itself (with backoff), also without requests.
             if (_db.IsUnavailable)
             {
@@ -66,7 +75,11 @@ internal sealed class Checkpointer : IDisposable
             unchanged = length == previous ? unchanged + 1 : 0;
             previous = length;
             // A full log, or a log that stopped growing: writes paused, checkpoint now.
-            if ((length >= MaxLogBytes || (length > 0 && unchanged >= IdleTicks)) && _db.Room?.HasRoomForCheckpoint() != false)
+            // Short of disk room, or low on it, the log stays small (DiskRoom.LowDiskBytes): a burst of deletes
+            // (each rewrites its pages into the log) would otherwise fill the disk before writes pause.
+            var due = length >= MaxLogBytes || (length > 0 && unchanged >= IdleTicks)
+                || (length >= DiskRoom.LowDiskLogBytes && _db.Room is { } room && (room.IsShort || room.LowOnDisk));
+            if (due && _db.Room?.HasRoomForCheckpoint() != false)
             {
                 if (TryCheckpoint(recover: true))
                 {
@@ -80,6 +93,20 @@ internal sealed class Checkpointer : IDisposable
                 }
                 unchanged = 0;
             }
+        }
+    }
+
+    /// <summary>
+    /// Writers of streamed bodies call this before each chunk group: a log past its bound wakes the checkpointer
+    /// now instead of at its next tick. Between two ticks, four 64 MiB PUT streams grew the log by tens of MiB (it
+    /// takes ~4x the bytes stored), so a checkpoint copied up to several times the bound. One stat() per MiB.
+    /// </summary>
+    public void WakeIfFull()
+    {
+        // Not while failed checkpoints back off (a full disk): the backoff counts ticks.
+        if (_failures == 0 && _wake.CurrentCount == 0 && LogLength() >= MaxLogBytes)
+        {
+            try { _wake.Release(); } catch (SemaphoreFullException) { /* woken already */ }
         }
     }
 
@@ -124,14 +151,17 @@ internal sealed class Checkpointer : IDisposable
         }
     }
 
+    /// <summary>A checkpoint now, on the caller's thread (an upload short of room); false if none ran or it failed.</summary>
+    public bool TryCheckpointNow() => !PausedForTests && TryCheckpoint(recover: true);
+
     public void Checkpoint()
     {
-        lock (_db.Lock)
+        _db.RunCheckpoint(() =>
         {
             _db.EnsureAvailable();
             _db.Db.Checkpoint();
             Count++;
-        }
+        });
     }
 
     /// <summary>Stops the thread and checkpoints once more, so a cleanly stopped data file needs no replay.</summary>
@@ -139,8 +169,10 @@ internal sealed class Checkpointer : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Set();
+        try { _wake.Release(); } catch (SemaphoreFullException) { /* woken already */ }
         _thread.Join(TimeSpan.FromSeconds(30));
         TryCheckpoint(recover: false);
         _stop.Dispose();
+        _wake.Dispose();
     }
 }

@@ -47,17 +47,39 @@ internal sealed class DiskRoom
         // uploads are admitted against a third of the room measured (each byte admitted grows the log by a byte and
         // the room needed by two) for at most RemeasureAfterMs. While short of room, every upload measures again.
         if (!_full && Interlocked.Add(ref _slack, -bytes) >= 0 && Environment.TickCount64 < Volatile.Read(ref _remeasureAt)) return;
-        var needed = 2 * LogBytes() + 2 * ReserveBytes;
+        // A margin as large as the reserve, plus room to create the reserve again when it was released. (Counting
+        // a held reserve as missing room too kept a small disk refusing uploads for good once space inside the data
+        // file had been freed by deletes and the reserve came back.)
+        var log = LogBytes();
+        var needed = 2 * log + ReserveBytes + (_reserveHeld ? 0 : ReserveBytes);
         var free = FreeBytes();
+        LowOnDisk = free < LowDiskBytes;
+        LogShouldShrink = LowOnDisk && log >= LowDiskLogBytes;
         if (!_full && free >= needed)
         {
-            Volatile.Write(ref _slack, Math.Min((free - needed) / 3, MaxSlackBytes) - bytes);
+            Volatile.Write(ref _slack, Math.Min((free - needed) / 3, LowOnDisk ? LowDiskLogBytes / 2 : MaxSlackBytes) - bytes);
             Volatile.Write(ref _remeasureAt, Environment.TickCount64 + RemeasureAfterMs);
             return;
         }
         Volatile.Write(ref _slack, 0);
         lock (_gate) AdmitWhileShort(bytes, needed, free);
     }
+
+    /// <summary>
+    /// Below this much free disk, the log is kept under <see cref="LowDiskLogBytes"/>: a checkpoint needs room for
+    /// the pages the log adds past the data file's end, and when another process then fills the disk, only the
+    /// reserve is left for that. With a 64 MiB log, a disk filled from outside stayed full for good.
+    /// </summary>
+    public const long LowDiskBytes = 512L * 1024 * 1024;
+
+    /// <summary>The log size that calls for a checkpoint when low on disk (well under the reserve).</summary>
+    public const long LowDiskLogBytes = 2L * 1024 * 1024;
+
+    /// <summary>As of the last measurement: less than <see cref="LowDiskBytes"/> free.</summary>
+    public bool LowOnDisk { get; private set; }
+
+    /// <summary>As of the last measurement: low on disk with a log of <see cref="LowDiskLogBytes"/> or more.</summary>
+    public bool LogShouldShrink { get; set; }
 
     const long RemeasureAfterMs = 20;
     const long MaxSlackBytes = 64L * 1024 * 1024;
@@ -93,7 +115,42 @@ internal sealed class DiskRoom
     /// Whether the disk can take a checkpoint of the log now (the data file grows by up to the log's size). A
     /// checkpoint skipped here is tried again on a later tick; LiteDB replays the log at the next open anyway.
     /// </summary>
-    public bool HasRoomForCheckpoint() => SkipChecksForTests || FreeBytes() >= LogBytes();
+    public bool HasRoomForCheckpoint()
+    {
+        if (SkipChecksForTests) return true;
+        var free = FreeBytes();
+        if (free >= LogBytes()) return true;
+        // A log of deletes and overwrites goes into pages the data file already has: the file grows only by the
+        // pages past its end. Checking the log's size alone left a full disk stuck: deletes filled the log, which
+        // was then never checkpointed (issue 14 review of the issue 11 disk-full probe).
+        return CheckpointGrowth?.Invoke() is { } growth && (growth == 0 || free >= growth + CheckpointMarginBytes);
+    }
+
+    const long CheckpointMarginBytes = 256 * 1024;
+
+    /// <summary>How many bytes the data file grows by when the log is checkpointed now (set by the database).</summary>
+    public Func<long>? CheckpointGrowth { get; set; }
+
+    /// <summary>
+    /// Before a delete or an abort (each rewrites the pages it frees into LiteDB's log): short of room, checkpoint
+    /// the log first (pages the data file already has cost no room), and when that leaves less than
+    /// <see cref="DeleteHeadroomBytes"/> free, release the reserve, which is kept for exactly this.
+    /// </summary>
+    public void PrepareForDelete(Func<bool> checkpoint)
+    {
+        if (SkipChecksForTests) return;
+        if (!_full && FreeBytes() >= 2 * DeleteHeadroomBytes + LogBytes()) return;
+        if (HasLogToShrink()) checkpoint();
+        if (FreeBytes() < DeleteHeadroomBytes) ReleaseReserve();
+    }
+
+    const long DeleteHeadroomBytes = 2L * 1024 * 1024;
+
+    /// <summary>True while uploads are refused up front or LiteDB ran into a full disk.</summary>
+    public bool IsShort => _full;
+
+    /// <summary>Whether a checkpoint could give room back now: there is a log, and room to copy it.</summary>
+    public bool HasLogToShrink() => LogBytes() > 0 && HasRoomForCheckpoint();
 
     /// <summary>
     /// Tests only: lets LiteDB itself run into the full disk, as when another process fills it between FakeS3's
@@ -111,22 +168,31 @@ internal sealed class DiskRoom
     {
         lock (_gate)
         {
-            if (_full) return;
             _full = true;
+            // Also when uploads were already refused up front (_full): the deletes that make room need it then.
+            if (!_reserveHeld) return;
+            _reserveHeld = false;
             try { File.Delete(_reservePath); } catch (IOException) { /* nothing to release */ }
         }
     }
+
+    bool _reserveHeld;
 
     void CreateReserve()
     {
         try
         {
-            using var f = new FileStream(_reservePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            if (f.Length >= ReserveBytes) return;
-            var zeros = new byte[64 * 1024];
-            f.Position = f.Length;
-            while (f.Length < ReserveBytes) f.Write(zeros); // written, not sparse: the blocks must really be held
-            f.Flush(flushToDisk: true);
+            using (var f = new FileStream(_reservePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                if (f.Length < ReserveBytes)
+                {
+                    var zeros = new byte[64 * 1024];
+                    f.Position = f.Length;
+                    while (f.Length < ReserveBytes) f.Write(zeros); // written, not sparse: the blocks must really be held
+                    f.Flush(flushToDisk: true);
+                }
+            }
+            _reserveHeld = true;
         }
         catch (IOException)
         {

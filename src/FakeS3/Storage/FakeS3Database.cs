@@ -41,7 +41,7 @@ internal sealed class FakeS3Database : IDisposable
         try
         {
             Open();
-            if (path != MemoryPath) Room = new DiskRoom(path);
+            if (path != MemoryPath) Room = new DiskRoom(path) { CheckpointGrowth = CheckpointGrowthBytes };
             // Reads every record once: a damaged file fails here, at start, not on some later request.
             Buckets.FindAll().ToList();
             Objects.Count();
@@ -52,7 +52,7 @@ internal sealed class FakeS3Database : IDisposable
             try { _db?.Dispose(); } catch (Exception) { /* the open error is the one to report */ }
             throw DataFileCheck.Fail(path, $"LiteDB cannot read it ({e.GetType().Name}: {e.Message})");
         }
-        if (path != MemoryPath) Checkpoints = new Checkpointer(this);
+        if (path != MemoryPath) Checkpoints = new Checkpointer(this, options.Value.CheckpointLogMiB * 1024L * 1024);
     }
 
     void Open()
@@ -62,6 +62,8 @@ internal sealed class FakeS3Database : IDisposable
         Objects = _db.GetCollection<ObjectRecord>("objects");
         Uploads = _db.GetCollection<MultipartUploadRecord>("uploads");
         Parts = _db.GetCollection<PartRecord>("parts");
+        ObjectDocuments = _db.GetCollection("objects");
+        UploadDocuments = _db.GetCollection("uploads");
         Chunks = _db.GetCollection("blobchunks");
         PendingBlobs = _db.GetCollection("pendingblobs");
         // By expression, not lambda: a lambda over a byte[] becomes "$.SortKey[*]", an index of its single bytes.
@@ -83,8 +85,54 @@ internal sealed class FakeS3Database : IDisposable
     /// <summary>Before an upload writes bytes (see <see cref="DiskRoom.EnsureForUpload"/>).</summary>
     public void EnsureRoomForUpload(long bytes)
     {
-        Room?.EnsureForUpload(bytes);
+        if (Room is not { } room) return;
+        try
+        {
+            room.EnsureForUpload(bytes);
+            if (room.LogShouldShrink && room.HasRoomForCheckpoint())
+            {
+                room.LogShouldShrink = false;
+                Checkpoints?.TryCheckpointNow();
+            }
+        }
+        catch (IOException)
+        {
+            // The room an upload needs counts LiteDB's log twice (DiskRoom). Once space is freed, the background
+            // checkpoint shrinks the log within a few ticks; checkpointing now spares the uploads of that moment a
+            // 503 (the disk-full probe of issue 11 got one for a PUT right after files were deleted).
+            if (!room.HasLogToShrink() || Checkpoints?.TryCheckpointNow() != true) throw;
+            room.EnsureForUpload(bytes);
+        }
     }
+
+    /// <summary>
+    /// How much a checkpoint now would grow the data file: LiteDB's pages past the file's end (from its
+    /// <c>$database</c> system collection); the whole log when LiteDB cannot say.
+    /// </summary>
+    long CheckpointGrowthBytes()
+    {
+        try
+        {
+            lock (Lock)
+            {
+                var info = _db.Execute("SELECT $ FROM $database").ToEnumerable().First();
+                return Math.Max(0, (info["lastPageID"].AsInt64 + 1) * PageBytes - info["dataFileSize"].AsInt64);
+            }
+        }
+        catch (Exception)
+        {
+            return long.MaxValue / 2; // unknown: no room
+        }
+    }
+
+    const long PageBytes = 8192; // LiteDB 5's page size
+
+    /// <summary>
+    /// Before a delete or an abort, the way out of a full disk: each rewrites the pages it frees into LiteDB's log,
+    /// and a burst of them filled the last free bytes between two background checkpoints (503 for a DELETE).
+    /// See <see cref="DiskRoom.PrepareForDelete"/>.
+    /// </summary>
+    public void MakeRoomForDelete() => Room?.PrepareForDelete(() => Checkpoints?.TryCheckpointNow() == true);
 
     /// <summary>Blobs released (deleted or replaced objects, aborted uploads).</summary>
     public void NoteFreed(long bytes) => Room?.NoteFreed(bytes);
@@ -262,6 +310,10 @@ internal sealed class FakeS3Database : IDisposable
     public ILiteCollection<ObjectRecord> Objects { get; private set; } = null!;
     public ILiteCollection<MultipartUploadRecord> Uploads { get; private set; } = null!;
     public ILiteCollection<PartRecord> Parts { get; private set; } = null!;
+    /// <summary><see cref="Objects"/> as plain documents, for listings that read a few fields (<see cref="ListedObject"/>).</summary>
+    public ILiteCollection<BsonDocument> ObjectDocuments { get; private set; } = null!;
+    /// <summary><see cref="Uploads"/> as plain documents (<see cref="ListedUpload"/>).</summary>
+    public ILiteCollection<BsonDocument> UploadDocuments { get; private set; } = null!;
     public ILiteCollection<BsonDocument> Chunks { get; private set; } = null!;
     /// <summary>Blobs being written. Left over after a crash, they are deleted at start.</summary>
     public ILiteCollection<BsonDocument> PendingBlobs { get; private set; } = null!;
@@ -278,6 +330,36 @@ internal sealed class FakeS3Database : IDisposable
     /// listing reads a bounded page, and reads never wait for a writer's key stripes (<see cref="KeyLocks"/>).
     /// </summary>
     public object Lock { get; } = new();
+
+    readonly ManualResetEventSlim _noCheckpointWaiting = new(initialState: true);
+
+    /// <summary>
+    /// Called by writers that take <see cref="Lock"/> again and again (a streamed body, group after group) before
+    /// they take it: a full log wakes the checkpointer (<see cref="Checkpointer.WakeIfFull"/>), and while a
+    /// checkpoint waits for the lock they let it go first. The lock is not fair: the checkpointer, woken after the
+    /// writer had the lock again, waited while four 64 MiB PUT streams grew the log to several times its bound
+    /// (16 MiB bound: up to 109 MiB copied by one checkpoint). The wait is bounded, and skipped by a thread that
+    /// holds the lock already, so it can never deadlock.
+    /// </summary>
+    public void YieldToCheckpoint()
+    {
+        Checkpoints?.WakeIfFull();
+        if (!_noCheckpointWaiting.IsSet && !Monitor.IsEntered(Lock)) _noCheckpointWaiting.Wait(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Runs <paramref name="checkpoint"/> under <see cref="Lock"/>, with writers yielding to it meanwhile.</summary>
+    public void RunCheckpoint(Action checkpoint)
+    {
+        _noCheckpointWaiting.Reset();
+        try
+        {
+            lock (Lock) checkpoint();
+        }
+        finally
+        {
+            _noCheckpointWaiting.Set();
+        }
+    }
 
     /// <summary>Checkpoints off the request path; null in memory (no log file there).</summary>
     public Checkpointer? Checkpoints { get; private set; }

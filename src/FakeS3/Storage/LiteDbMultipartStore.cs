@@ -32,21 +32,24 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
     /// One page of uploads with the prefix (a plain string), in UTF-8 key order then initiation order, after
     /// the key marker (and, for the marker's key, after the upload id marker). O(page + log n) through the index.
     /// </summary>
-    public (IReadOnlyList<MultipartUploadRecord> Uploads, bool Truncated) List(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int maxUploads)
+    public (IReadOnlyList<ListedUpload> Uploads, bool Truncated) List(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int maxUploads)
     {
-        var page = new List<MultipartUploadRecord>();
+        var page = new List<ListedUpload>();
         if (maxUploads <= 0) return (page, false);
         var lo = SortKey.For(bucket, prefix);
         var hi = SortKey.PrefixEnd(lo);
-        MultipartUploadRecord? markerUpload = null;
+        ListedUpload? markerUpload = null;
         if (keyMarker is not null && SortKey.Compare(keyMarker, prefix) >= 0)
         {
             lo = SortKey.For(bucket, keyMarker);
-            if (uploadIdMarker is not null) lock (db.Lock) markerUpload = db.Uploads.FindById(uploadIdMarker);
+            MultipartUploadRecord? marked = null;
+            if (uploadIdMarker is not null) lock (db.Lock) marked = db.Uploads.FindById(uploadIdMarker);
+            markerUpload = marked is null ? null : ListedUpload.Of(marked);
         }
         while (true)
         {
-            var (batch, more) = SortedRange.Read(db, () => db.Uploads, u => u.SortKey, InKeyOrder, lo, hi, maxUploads - page.Count + 1);
+            var (batch, more) = SortedRange.Read(db, () => db.UploadDocuments, ListedUpload.Fields, ListedUpload.From, u => u.SortKey, InKeyOrder,
+                lo, hi, maxUploads - page.Count + 1);
             foreach (var u in batch)
             {
                 if (!u.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
@@ -63,7 +66,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
         }
     }
 
-    static int InKeyOrder(MultipartUploadRecord a, MultipartUploadRecord b)
+    static int InKeyOrder(ListedUpload a, ListedUpload b)
     {
         var c = SortKey.Compare(a.Key, b.Key);
         if (c == 0) c = a.Initiated.CompareTo(b.Initiated);
@@ -138,6 +141,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
 
     public StoreStatus Abort(string uploadId)
     {
+        db.MakeRoomForDelete();
         lock (db.Lock)
         {
             if (db.Uploads.FindById(uploadId) is null) return StoreStatus.NoSuchUpload;

@@ -128,8 +128,9 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     public ObjectListing List(string bucket, string prefix, string? delimiter, string? after, int maxKeys) =>
         ObjectListing.Page(ReadRange, bucket, prefix, delimiter, after, maxKeys);
 
-    (List<ObjectRecord> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit) =>
-        SortedRange.Read(db, () => db.Objects, o => o.SortKey, static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
+    (List<ListedObject> Records, bool More) ReadRange(byte[] lo, byte[] hi, int limit) =>
+        SortedRange.Read(db, () => db.ObjectDocuments, ListedObject.Fields, ListedObject.From, o => o.SortKey,
+            static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
 
     public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
 
@@ -292,6 +293,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     public StoreStatus DeleteObject(string bucket, string key)
     {
+        db.MakeRoomForDelete();
         var id = ObjectRecord.MakeId(bucket, key);
         lock (_keys.For(id))
         lock (db.Lock)

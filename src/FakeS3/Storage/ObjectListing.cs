@@ -7,17 +7,17 @@ namespace FakeS3.Storage;
 /// skips a whole common prefix with one seek. Paging resumes after a key or common prefix by name, so
 /// deletions between pages never skip or repeat a key.
 /// </summary>
-internal sealed record ObjectListing(IReadOnlyList<ObjectRecord> Contents, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? LastReturned)
+internal sealed record ObjectListing(IReadOnlyList<ListedObject> Contents, IReadOnlyList<string> CommonPrefixes, bool IsTruncated, string? LastReturned)
 {
     /// <summary>Reads records with lo &lt;= SortKey &lt;= hi in order, at most about <c>limit</c>; More when it stopped at the limit.</summary>
-    public delegate (List<ObjectRecord> Records, bool More) RangeReader(byte[] lo, byte[] hi, int limit);
+    public delegate (List<ListedObject> Records, bool More) RangeReader(byte[] lo, byte[] hi, int limit);
 
     const int FirstDelimiterBatch = 8;
     const int MaxBatch = 1001;
 
     public static ObjectListing Page(RangeReader read, string bucket, string prefix, string? delimiter, string? after, int maxKeys)
     {
-        var contents = new List<ObjectRecord>();
+        var contents = new List<ListedObject>();
         var prefixes = new List<string>();
         string? last = null;
         if (maxKeys <= 0) return new ObjectListing(contents, prefixes, false, null);

@@ -44,6 +44,7 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
     [InlineData("text", "FakeS3 cannot start: FakeS3:DataPath '{file}': it is not a LiteDB database")]
     [InlineData("--FakeS3:Region=", "FakeS3 cannot start: invalid settings: FakeS3:Region '' is not a region name")]
     [InlineData("--FakeS3:MaxSkewSeconds=abc", "FakeS3 cannot start: invalid setting: Failed to convert configuration value 'abc' at 'FakeS3:MaxSkewSeconds'")]
+    [InlineData("--FakeS3:CheckpointLogMiB=0", "FakeS3 cannot start: invalid settings: FakeS3:CheckpointLogMiB must be between 1 and 1024.")]
     [InlineData("--FakeS3:Credentials:0:AccessKeyId=only", "FakeS3 cannot start: invalid settings: FakeS3:Credentials:0:SecretAccessKey must be non-empty.")]
     [InlineData("port", "pass `--urls http://127.0.0.1:<port>`")]
     public async Task Executable_StartupFailure_IsOneLineAndExitCode1(string setting, string expected)

@@ -60,5 +60,60 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         foreach (var (key, body) in stored) Assert.Equal(body, await Get(client, key));
     }
 
+    /// <summary>
+    /// Another process fills the disk to the last megabyte: deleting objects is then the way out. Each delete
+    /// rewrites its pages into LiteDB's log, so the first one used to fail for want of room (the reserve was kept
+    /// once uploads had been refused), the log was never checkpointed again (the check wanted free room as large
+    /// as the log), and every DELETE and PUT answered 503 until a restart. Now every delete succeeds on the first
+    /// try, and uploads use the space the deletes freed inside the data file.
+    /// </summary>
+    [Fact]
+    public async Task DiskFilledByAnotherProcess_DeletesAlwaysWork_AndTheFreedSpaceTakesNewUploads()
+    {
+        using var mount = TempMount.TryCreate("size=64m", output);
+        if (mount is null) return;
+        await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
+        using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
+        await client.PutBucketAsync("full");
+        var stored = new List<(string Key, byte[] Body)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var body = RandomNumberGenerator.GetBytes(1024 * 1024);
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = "k" + i, InputStream = new MemoryStream(body) });
+            stored.Add(("k" + i, body));
+        }
+
+        // The other process: writes until the disk is full, then gives back half a megabyte.
+        var filler = Path.Combine(mount.Path, "filler");
+        await using (var f = new FileStream(filler, FileMode.CreateNew))
+        {
+            try
+            {
+                while (true) f.Write(new byte[256 * 1024]);
+            }
+            catch (IOException)
+            {
+                f.SetLength(Math.Max(0, f.Length - 512 * 1024));
+            }
+        }
+
+        foreach (var (key, _) in stored.Take(8))
+        {
+            var deleted = await client.DeleteObjectAsync("full", key);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.HttpStatusCode);
+        }
+        stored.RemoveRange(0, 8);
+
+        for (var i = 0; i < 4; i++)
+        {
+            var body = RandomNumberGenerator.GetBytes(1024 * 1024);
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = "again" + i, InputStream = new MemoryStream(body) });
+            stored.Add(("again" + i, body));
+        }
+        foreach (var (key, body) in stored) Assert.Equal(body, await Get(client, key));
+        var list = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "full" });
+        Assert.Equal(stored.Select(s => s.Key).Order(StringComparer.Ordinal), list.S3Objects.Select(o => o.Key));
+    }
+
     static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
 }

@@ -105,7 +105,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task DataFileDamagedWhileRunning_StopsTheServiceWithOneLine_AndIsNotOverwritten()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "fakes3-tests", Guid.NewGuid().ToString("N"), "fakes3.db");
+        var dataPath = TestDataFiles.NewDataPath();
         await using var s3 = await TestFakeS3.StartAsync(dataPath: dataPath);
         var db = s3.Services.GetRequiredService<FakeS3Database>();
         var lifetime = s3.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -132,7 +132,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task DataFileUnopenable_Answers503NamingIt_ThenRecoversByItself()
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "fakes3-tests", Guid.NewGuid().ToString("N"), "fakes3.db");
+        var dataPath = TestDataFiles.NewDataPath();
         await using var s3 = await TestFakeS3.StartAsync(dataPath: dataPath);
         var db = s3.Services.GetRequiredService<FakeS3Database>();
         using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);

@@ -39,7 +39,7 @@ public sealed class TestFakeS3 : IAsyncDisposable
     public static async Task<TestFakeS3> StartAsync(bool kestrel = true, string? dataPath = null, IDictionary<string, string?>? settings = null,
         TimeProvider? time = null, string listenUrl = "http://127.0.0.1:0", Action<ILoggingBuilder>? logging = null)
     {
-        dataPath ??= Path.Combine(Path.GetTempPath(), "fakes3-tests", Guid.NewGuid().ToString("N"), "fakes3.db");
+        dataPath ??= TestDataFiles.NewDataPath();
         var builder = WebApplication.CreateBuilder();
         var config = new Dictionary<string, string?>
         {

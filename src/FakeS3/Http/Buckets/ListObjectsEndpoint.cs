@@ -131,7 +131,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         CommonPrefixes(sb, page, urlEncode);
     }
 
-    static void ObjectFields(StringBuilder sb, ObjectRecord o)
+    static void ObjectFields(StringBuilder sb, ListedObject o)
     {
         El(sb, "LastModified", Formats.Iso8601(o.LastModified), false);
         El(sb, "ETag", o.ETag, false);

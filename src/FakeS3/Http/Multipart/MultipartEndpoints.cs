@@ -134,7 +134,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
         foreach (var u in uploads)
         {
             sb.Append("<Upload><Key>").Append(Xml.Escape(u.Key)).Append("</Key><UploadId>").Append(u.Id).Append("</UploadId>")
-              .Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(u.Template.StorageClass)
+              .Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(u.StorageClass)
               .Append("</StorageClass><Initiated>").Append(Formats.Iso8601(u.Initiated)).Append("</Initiated></Upload>");
         }
         sb.Append("</ListMultipartUploadsResult>");
