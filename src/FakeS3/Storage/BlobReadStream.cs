@@ -69,19 +69,44 @@ internal sealed class BlobReadStream : Stream
         {
             // Only single-chunk blobs are cached: large sequential reads would just churn the cache.
             var small = _segments[i].Size <= chunkSize;
-            if (!small || !_cache.TryGet(id, out var data))
+            byte[]? data;
+            if (!small) data = LargeChunk(_segments[i], chunkSize, chunkIndex, id);
+            else if (!_cache.TryGet(id, out data))
             {
                 BsonDocument? doc;
                 lock (_db.Lock) doc = _db.Chunks.FindById(id);
                 if (doc is null) throw new IOException($"Blob chunk {id} is missing.");
                 data = doc["d"].AsBinary;
-                if (small) _cache.Add(id, data);
+                _cache.Add(id, data);
             }
             _chunk = data;
             _chunkId = id;
         }
         return true;
     }
+
+    /// <summary>
+    /// A chunk of a multi-chunk blob, read ahead with the next ones in one range query of up to
+    /// <see cref="ReadAhead"/> chunks: a FindById per chunk parses and plans a LiteDB query each time, and the
+    /// store lock was taken once per 64 KiB (issue 14, GET 64 MiB at 0.71 x bare Kestrel). Holds at most
+    /// ReadAhead chunks per stream, so a 1 GiB read stays flat in memory.
+    /// </summary>
+    byte[] LargeChunk(BlobSegment segment, int chunkSize, int chunkIndex, string id)
+    {
+        while (_ahead.TryDequeue(out var next))
+        {
+            if (next.Id == id) return next.Data;
+        }
+        var last = (int)Math.Min(chunkIndex + ReadAhead - 1L, Math.Max(0, (segment.Size + chunkSize - 1) / chunkSize - 1));
+        List<BsonDocument> docs;
+        lock (_db.Lock) docs = _db.Chunks.Find(Query.Between("_id", id, BlobWriter.ChunkId(segment.BlobId, last))).ToList();
+        foreach (var doc in docs.OrderBy(d => d["_id"].AsString, StringComparer.Ordinal)) _ahead.Enqueue((doc["_id"].AsString, doc["d"].AsBinary));
+        if (!_ahead.TryDequeue(out var first) || first.Id != id) throw new IOException($"Blob chunk {id} is missing.");
+        return first.Data;
+    }
+
+    const int ReadAhead = 16;
+    readonly Queue<(string Id, byte[] Data)> _ahead = new();
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
