@@ -76,26 +76,11 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
         await client.PutBucketAsync("full");
         var stored = new List<(string Key, byte[] Body)>();
-        for (var i = 0; i < 12; i++)
-        {
-            var body = RandomNumberGenerator.GetBytes(1024 * 1024);
-            await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = "k" + i, InputStream = new MemoryStream(body) });
-            stored.Add(("k" + i, body));
-        }
+        for (var i = 0; i < 12; i++) stored.Add(await client.PutRandomAsync("full", "k" + i, 1024 * 1024));
 
         // The other process: writes until the disk is full, then gives back half a megabyte.
-        var filler = Path.Combine(mount.Path, "filler");
-        await using (var f = new FileStream(filler, FileMode.CreateNew))
-        {
-            try
-            {
-                while (true) f.Write(new byte[256 * 1024]);
-            }
-            catch (IOException)
-            {
-                f.SetLength(Math.Max(0, f.Length - 512 * 1024));
-            }
-        }
+        var filler = DiskFiller.Fill(mount.Path, "filler");
+        using (var f = new FileStream(filler, FileMode.Open)) f.SetLength(Math.Max(0, f.Length - 512 * 1024));
 
         foreach (var (key, _) in stored.Take(8))
         {
@@ -104,12 +89,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         }
         stored.RemoveRange(0, 8);
 
-        for (var i = 0; i < 4; i++)
-        {
-            var body = RandomNumberGenerator.GetBytes(1024 * 1024);
-            await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = "again" + i, InputStream = new MemoryStream(body) });
-            stored.Add(("again" + i, body));
-        }
+        for (var i = 0; i < 4; i++) stored.Add(await client.PutRandomAsync("full", "again" + i, 1024 * 1024));
         foreach (var (key, body) in stored) Assert.Equal(body, await Get(client, key));
         var list = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "full" });
         Assert.Equal(stored.Select(s => s.Key).Order(StringComparer.Ordinal), list.S3Objects.Select(o => o.Key));

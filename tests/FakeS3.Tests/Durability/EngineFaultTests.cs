@@ -34,7 +34,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         await WaitForCheckpoint(db);
 
         db.Room!.SkipChecksForTests = true;
-        var filler = Fill(mount.Path, "filler");
+        var filler = DiskFiller.Fill(mount.Path, "filler");
         var full = await Assert.ThrowsAsync<AmazonS3Exception>(() => Put(client, "too-big", 2 * MiB));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
         Assert.Equal("ServiceUnavailable", full.ErrorCode);
@@ -71,14 +71,14 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         db.Room!.SkipChecksForTests = true;
         var stored = new List<(string Key, byte[] Body)>();
         for (var i = 0; i < 6; i++) stored.Add(await Put(client, "k" + i, MiB));
-        var fillers = new List<string> { Fill(mount.Path, "filler0") };
+        var fillers = new List<string> { DiskFiller.Fill(mount.Path, "filler0") };
         db.Checkpoints.PausedForTests = false;
         await WaitUntil(() => db.Checkpoints.Failures > 0, "a checkpoint to fail on the full disk");
         output.WriteLine($"checkpoint failures: {db.Checkpoints.Failures}, unavailable: {db.IsUnavailable}");
         Assert.False(File.Exists(dataPath + ".reserve")); // the full disk was noticed: the reserve was released
 
         // Fill what the released reserve gave back too: a reopen now has no room at all.
-        fillers.Add(Fill(mount.Path, "filler1"));
+        fillers.Add(DiskFiller.Fill(mount.Path, "filler1"));
         var statuses = new List<HttpStatusCode>();
         for (var round = 0; round < 20; round++)
         {
@@ -186,29 +186,6 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         }
     }
 
-    static string Fill(string dir, string name)
-    {
-        var path = Path.Combine(dir, name);
-        var block = new byte[64 * 1024];
-        using var f = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        try
-        {
-            while (true) f.Write(block);
-        }
-        catch (IOException e) when (StorageFault.IsDiskFull(e))
-        {
-            // full; smaller blocks take what is left
-        }
-        try
-        {
-            while (true) f.Write(block, 0, 4096);
-        }
-        catch (IOException e) when (StorageFault.IsDiskFull(e))
-        {
-            return path;
-        }
-    }
-
     static async Task WaitForCheckpoint(FakeS3Database db)
     {
         var before = db.Checkpoints!.Count;
@@ -221,12 +198,7 @@ public sealed class EngineFaultTests(ITestOutputHelper output)
         Assert.True(condition(), "timed out waiting for " + what);
     }
 
-    static async Task<(string, byte[])> Put(AmazonS3Client client, string key, int size)
-    {
-        var body = RandomNumberGenerator.GetBytes(size);
-        await client.PutObjectAsync(new PutObjectRequest { BucketName = "full", Key = key, InputStream = new MemoryStream(body) });
-        return (key, body);
-    }
+    static Task<(string Key, byte[] Body)> Put(AmazonS3Client client, string key, int size) => client.PutRandomAsync("full", key, size);
 
     static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
 
