@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using FakeS3.Conformance.Signing;
+using FakeS3.Tests.Http;
 using FakeS3.Tests.Infrastructure;
 
 namespace FakeS3.Tests.Adversarial;
@@ -9,7 +10,8 @@ namespace FakeS3.Tests.Adversarial;
 /// A path whose percent-decoding is not UTF-8 (<c>%FF</c>, a cut multi-byte sequence, an encoded surrogate) is
 /// 400 InvalidURI, signed or not, and stores nothing: read as U+FFFD, <c>/b/%FF</c> and <c>/b/%FE</c> were both
 /// the key "\uFFFD", so the second PUT silently replaced the first. A copy source that is not UTF-8 is 400
-/// InvalidArgument instead of copying the U+FFFD key.
+/// InvalidArgument instead of copying the U+FFFD key, and a POST form field that is not UTF-8 is 400
+/// MalformedPOSTRequest.
 /// </summary>
 public sealed class InvalidUtf8PathTests
 {
@@ -84,5 +86,23 @@ public sealed class InvalidUtf8PathTests
             await copy.Content.ReadAsStringAsync());
         var e = await Assert.ThrowsAsync<AmazonS3Exception>(() => client.GetObjectMetadataAsync("utf8", "copy"));
         Assert.Equal(HttpStatusCode.NotFound, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostForm_KeyFieldNotUtf8_IsMalformedPostRequest_AndStoresNothing()
+    {
+        await using var s3 = await PostObjectErrorTests.StartAsync();
+        foreach (var bytes in new byte[][] { [.. "uploads/"u8, 0xFF], [.. "uploads/"u8, 0xFE] })
+        {
+            using var form = new MultipartFormDataContent();
+            foreach (var (name, value) in PostObjectErrorTests.Fields(PostObjectErrorTests.Policy()))
+                form.Add(name == "key" ? new ByteArrayContent(bytes) : new StringContent(value), name);
+            form.Add(new ByteArrayContent("x"u8.ToArray()), "file", "f.txt");
+
+            var body = await PostObjectErrorTests.PostAsync(s3, form, HttpStatusCode.BadRequest);
+
+            Assert.Contains("<Code>MalformedPOSTRequest</Code>", body);
+        }
+        await PostObjectErrorTests.AssertNothingStored(s3);
     }
 }
