@@ -44,6 +44,14 @@ internal static partial class S3Errors
     public static S3Error PreconditionFailed(string condition) => new(S3ErrorCode.PreconditionFailed,
         "At least one of the pre-conditions you specified did not hold", ("Condition", condition));
 
+    /// <summary>
+    /// A conditional write header S3 does not accept for PutObject: If-None-Match other than <c>*</c>, If-Match <c>*</c>,
+    /// or both headers [2ND: LocalStack's AWS-validated conditional-write tests; same text for CompleteMultipartUpload].
+    /// </summary>
+    public static S3Error ConditionalWriteNotImplemented(string header, string additionalMessage) => new(S3ErrorCode.NotImplemented,
+        "A header you provided implies functionality that is not implemented", ("Header", header), ("additionalMessage", additionalMessage))
+    { Explanation = $"PutObject accepts only 'If-None-Match: *' or 'If-Match: \"<etag>\"' ({header})." };
+
     public static S3Error ResponseOverrideAnonymous() => new(S3ErrorCode.InvalidRequest,
         "Request specific response headers cannot be used for anonymous GET requests.");
 
