@@ -93,7 +93,9 @@ internal sealed class S3Middleware(
         }
         catch (Exception e) when (StorageFault.IsDiskFull(e))
         {
-            services.Store.RecoverAfterFault(diskFull: true);
+            // FakeS3's own refusal wrote nothing: reopening would be wasted, and releasing the reserve then left a disk
+            // that another program filled afterwards with no room for the DELETEs that are the way out.
+            if (!StorageFault.IsRefusedUpload(e)) services.Store.RecoverAfterFault(diskFull: true);
             await FailAsync(http, S3Errors.DiskFull().WithExplanation(e.Message));
         }
         catch (Exception e)
