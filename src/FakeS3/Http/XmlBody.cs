@@ -46,7 +46,15 @@ internal static class XmlBody
     static XmlReader CreateReader(string xml) =>
         XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
 
-    public static XElement Root(byte[] body, string rootName) => Root(Encoding.UTF8.GetString(body), rootName);
+    public static XElement Root(byte[] body, string rootName) => Root(Text(body), rootName);
+
+    /// <summary>
+    /// A request body as text: bytes that are not UTF-8 are MalformedXML. Read leniently, &lt;Key&gt;0xFF&lt;/Key&gt; in
+    /// DeleteObjects deleted the key "\uFFFD", another object.
+    /// </summary>
+    public static string Text(byte[] body) => System.Text.Unicode.Utf8.IsValid(body)
+        ? Encoding.UTF8.GetString(body)
+        : throw new S3Exception(S3Errors.MalformedXml().WithExplanation("The XML body is not UTF-8 text."));
 
     public static IEnumerable<XElement> Children(this XElement parent, string name) =>
         parent.Elements().Where(e => e.Name.LocalName == name);

@@ -10,16 +10,17 @@ namespace FakeS3.Tests.Adversarial;
 /// A path whose percent-decoding is not UTF-8 (<c>%FF</c>, a cut multi-byte sequence, an encoded surrogate) is
 /// 400 InvalidURI, signed or not, and stores nothing: read as U+FFFD, <c>/b/%FF</c> and <c>/b/%FE</c> were both
 /// the key "\uFFFD", so the second PUT silently replaced the first. A copy source that is not UTF-8 is 400
-/// InvalidArgument instead of copying the U+FFFD key, and a POST form field that is not UTF-8 is 400
-/// MalformedPOSTRequest.
+/// InvalidArgument instead of copying the U+FFFD key, a POST form field that is not UTF-8 is 400
+/// MalformedPOSTRequest, and an XML body that is not UTF-8 is 400 MalformedXML (DeleteObjects deleted "\uFFFD").
 /// </summary>
 public sealed class InvalidUtf8PathTests
 {
     static async Task<HttpResponseMessage> SendSignedAsync(HttpClient http, HttpMethod method, Uri url, string? body = null,
-        (string Name, string Value)? header = null)
+        (string Name, string Value)? header = null, byte[]? bytes = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = new StringContent(body);
+        if (bytes is not null) request.Content = new ByteArrayContent(bytes);
         if (header is { } h) request.Headers.TryAddWithoutValidation(h.Name, h.Value);
         SigV4.SignHeaders(request, new HeaderSignSpec
         {
@@ -104,5 +105,23 @@ public sealed class InvalidUtf8PathTests
             Assert.Contains("<Code>MalformedPOSTRequest</Code>", body);
         }
         await PostObjectErrorTests.AssertNothingStored(s3);
+    }
+
+    [Fact]
+    public async Task DeleteObjects_KeyNotUtf8_IsMalformedXml_AndDeletesNothing()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        using var http = s3.CreateHttpClient();
+        await client.PutBucketAsync("utf8");
+        await client.PutObjectAsync(new() { BucketName = "utf8", Key = "\uFFFD", ContentBody = "kept" });
+
+        using var delete = await SendSignedAsync(http, HttpMethod.Post, new Uri(s3.BaseAddress, "/utf8?delete"),
+            bytes: [.. "<Delete><Object><Key>"u8, 0xFF, .. "</Key></Object></Delete>"u8]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);
+        Assert.Contains("<Code>MalformedXML</Code>", await delete.Content.ReadAsStringAsync());
+        using var kept = await client.GetObjectAsync("utf8", "\uFFFD");
+        Assert.Equal("kept", await new StreamReader(kept.ResponseStream).ReadToEndAsync());
     }
 }

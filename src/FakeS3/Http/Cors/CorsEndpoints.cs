@@ -31,7 +31,7 @@ internal sealed class CorsEndpoints : IS3Endpoint
     {
         var bucket = ctx.RequireBucket();
         var body = await RequestBodies.ReadSmallAsync(ctx, 64 * 1024);
-        var configuration = CorsConfiguration.Parse(Encoding.UTF8.GetString(body));
+        var configuration = CorsConfiguration.Parse(XmlBody.Text(body));
         bucket.CorsXml = configuration.Render();
         ctx.Store.UpdateBucket(bucket);
         await S3Responses.EmptyAsync(ctx);

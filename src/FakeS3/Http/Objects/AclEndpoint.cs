@@ -38,7 +38,7 @@ internal sealed class AclEndpoint : IS3Endpoint
         var body = await RequestBodies.ReadSmallAsync(ctx, 64 * 1024);
         if (ctx.Header("x-amz-acl") is { } canned) return CannedAcl.FromHeader(canned);
         if (body.Length == 0) throw new S3Exception(S3Errors.MalformedXml());
-        var xml = Encoding.UTF8.GetString(body);
+        var xml = XmlBody.Text(body);
         if (!xml.Contains("AccessControlPolicy", StringComparison.Ordinal)) throw new S3Exception(S3Errors.MalformedXml());
         var allUsers = xml.Contains(CannedAcl.AllUsers, StringComparison.Ordinal);
         if (allUsers && xml.Contains("<Permission>WRITE</Permission>", StringComparison.Ordinal)) return "public-read-write";

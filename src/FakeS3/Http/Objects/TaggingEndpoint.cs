@@ -20,7 +20,7 @@ internal sealed class TaggingEndpoint : IS3Endpoint
         var obj = ctx.RequireObject();
         VersionIds.RequireNullOrAbsent(ctx);
         var body = await RequestBodies.ReadSmallAsync(ctx, 64 * 1024);
-        obj.Tags = TagSet.ParseXml(Encoding.UTF8.GetString(body));
+        obj.Tags = TagSet.ParseXml(XmlBody.Text(body));
         S3RequestContext.ThrowFor(ctx.Store.UpdateMetadata(obj), ctx.Bucket, ctx.Key);
         await S3Responses.EmptyAsync(ctx);
     }
