@@ -110,7 +110,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
               .Append(MultipartChecksumRules.TypeOf(upload)).Append("</ChecksumType>");
         }
         sb.Append("</ListPartsResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static Task ListUploads(S3RequestContext ctx)
@@ -138,7 +138,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
               .Append("</StorageClass><Initiated>").Append(Formats.Iso8601(u.Initiated)).Append("</Initiated></Upload>");
         }
         sb.Append("</ListMultipartUploadsResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static string OwnerXml(string element) => $"<{element}><ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName></{element}>";
