@@ -21,7 +21,7 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
     async Task HandleAsync(S3RequestContext ctx)
     {
         var ct = ctx.Http.RequestAborted;
-        var upload = await MultipartFormReader.ReadAsync(ctx.Request.ContentType, ctx.Request.Body, ct);
+        var upload = await MultipartFormReader.ReadAsync(ctx.Request.ContentType, ctx.Request.BodyReader, ct);
         Diagnostics.PresentedSecrets.Add(ctx.Http, upload.Form.Get("x-amz-signature"), upload.Form.Get("signature"), upload.Form.Get("x-amz-security-token"));
         PostFormValidator.Validate(upload.Form);
         var auth = PostFormAuth.Parse(upload.Form, ctx.Options.Region);
