@@ -4,16 +4,16 @@ namespace FakeS3.Checksums;
 
 /// <summary>
 /// CRC-64/NVME (reflected poly 0x9A6C9329AC4BC9B5, init/xorout all ones). System.IO.Hashing.Crc64 is
-/// ECMA-182, not NVME, hence this slicing-by-8 implementation (spec §5.4 [DERIVED]).
+/// ECMA-182, not NVME, hence this implementation (<see cref="Crc64Folding"/>; spec §5.4 [DERIVED]).
 /// </summary>
 internal sealed class Crc64NvmeChecksum : IChecksum
 {
-    static readonly ulong[] Table = CrcTables.Build64(0x9A6C9329AC4BC9B5ul);
+    internal static readonly Crc64Folding Crc = new(0x9A6C9329AC4BC9B5ul);
     ulong _state = ulong.MaxValue;
 
     public ChecksumAlgorithm Algorithm => ChecksumAlgorithm.Crc64Nvme;
 
-    public void Append(ReadOnlySpan<byte> data) => _state = CrcTables.Update64(Table, _state, data);
+    public void Append(ReadOnlySpan<byte> data) => _state = Crc.Update(_state, data);
 
     public void GetCurrentHash(Span<byte> destination) => BinaryPrimitives.WriteUInt64BigEndian(destination, ~_state);
 }
