@@ -55,7 +55,13 @@ internal sealed class PipeFileBody : Stream
             {
                 var result = await _reader.ReadAsync(cancellationToken);
                 var buffer = result.Buffer;
-                if (_content == 0 && !_atDelimiter) Locate(buffer, result.IsCompleted);
+                if (_content == 0 && !_atDelimiter && !Locate(buffer) && result.IsCompleted)
+                {
+                    // The body ended inside the file: a truncated upload [2ND]. Read to its end, as the general reader
+                    // had (and with the pipe's read finished: a read left open fails the request in Kestrel).
+                    _reader.AdvanceTo(buffer.End);
+                    throw new S3Exception(S3Errors.MalformedPostRequest());
+                }
                 if (_content > 0)
                 {
                     var n = (int)Math.Min(_content, destination.Length);
@@ -74,19 +80,21 @@ internal sealed class PipeFileBody : Stream
         }
     }
 
-    /// <summary>Finds how much of <paramref name="buffer"/> is content: up to the delimiter, or all but a possible start of it.</summary>
-    void Locate(ReadOnlySequence<byte> buffer, bool completed)
+    /// <summary>
+    /// Finds how much of <paramref name="buffer"/> is content: up to the delimiter (true), or all but a possible
+    /// start of it (false: the delimiter is not in it).
+    /// </summary>
+    bool Locate(ReadOnlySequence<byte> buffer)
     {
         var reader = new SequenceReader<byte>(buffer);
         if (reader.TryReadTo(out ReadOnlySequence<byte> content, _delimiter, advancePastDelimiter: false))
         {
             _content = content.Length;
             _atDelimiter = _content == 0;
-            return;
+            return true;
         }
-        // The body ended inside the file: a truncated upload [2ND].
-        if (completed) throw new S3Exception(S3Errors.MalformedPostRequest());
         _content = Math.Max(0, buffer.Length - (_delimiter.Length - 1));
+        return false;
     }
 
     /// <summary>
