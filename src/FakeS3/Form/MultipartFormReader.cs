@@ -91,7 +91,7 @@ internal static class MultipartFormReader
                 {
                     body.AdvanceTo(buffer.GetPosition(scan.FileStart));
                     var form = new PostForm(scan.Fields).WithFilename(scan.FileName);
-                    return new PostUpload(null, form, scan.FileName, scan.FileContentType, new PipeFileBody(body, boundary));
+                    return new PostUpload(null, form, scan.FileName, scan.FileContentType, new PipeFileBody(body, boundary, scan.FileStart));
                 }
                 if (outcome == CanonicalFormScanner.Outcome.Unusual || result.IsCompleted || buffer.Length > MaxCanonicalScan)
                 {

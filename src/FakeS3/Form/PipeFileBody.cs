@@ -22,9 +22,13 @@ internal sealed class PipeFileBody : Stream
     long _content;              // bytes at the reader's position known to be file content
     bool _atDelimiter;
 
-    public PipeFileBody(PipeReader reader, string boundary)
+    const int BoundaryLineLimit = 100;
+    readonly int _formBytes;   // of the body before the file content (already consumed)
+
+    public PipeFileBody(PipeReader reader, string boundary, int formBytes)
     {
         _reader = reader;
+        _formBytes = formBytes;
         _boundary = boundary;
         _delimiter = Encoding.UTF8.GetBytes("\r\n--" + boundary);
     }
@@ -81,6 +85,23 @@ internal sealed class PipeFileBody : Stream
     }
 
     /// <summary>
+    /// After a refusal before the file was read: a body of at most 4 KiB that has arrived whole is consumed, as the
+    /// general reader's 4 KiB buffer had taken it in, so the answer keeps the connection open as it did (a larger or
+    /// incomplete rest is left, and <c>UnreadBody</c> closes the connection, as it did).
+    /// </summary>
+    public void DiscardIfReadBefore()
+    {
+        if (Finished || _content > 0 || _atDelimiter || !_reader.TryRead(out var result)) return;
+        if (result.IsCompleted && _formBytes + result.Buffer.Length <= 4096)
+        {
+            _reader.AdvanceTo(result.Buffer.End);
+            Finished = true;
+            return;
+        }
+        _reader.AdvanceTo(result.Buffer.Start);
+    }
+
+    /// <summary>
     /// Finds how much of <paramref name="buffer"/> is content: up to the delimiter (true), or all but a possible
     /// start of it (false: the delimiter is not in it).
     /// </summary>
@@ -111,6 +132,13 @@ internal sealed class PipeFileBody : Stream
             return true;
         }
         if (!completed && (buffer.Length < closing || (buffer.Length == closing && EndsForm(buffer))))
+        {
+            _reader.AdvanceTo(buffer.Start, buffer.End);
+            return false;
+        }
+        // The general reader reads the rest of the boundary line in one go when it is there (its 100-byte line
+        // limit counts per read): wait for that much of it, as the whole form usually arrives together.
+        if (!completed && buffer.Length < closing + BoundaryLineLimit)
         {
             _reader.AdvanceTo(buffer.Start, buffer.End);
             return false;

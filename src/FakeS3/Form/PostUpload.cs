@@ -37,6 +37,12 @@ internal sealed class PostUpload
     /// <summary>The file content, streamed. A truncated body throws S3Exception(MalformedPOSTRequest) while reading.</summary>
     public Stream FileBody { get; }
 
+    /// <summary>For a refusal before <see cref="FileBody"/> is read: see <see cref="PipeFileBody.DiscardIfReadBefore"/>.</summary>
+    public void Refused()
+    {
+        if (FileBody is PipeFileBody pipe) pipe.DiscardIfReadBefore();
+    }
+
     /// <summary>
     /// Call after <see cref="FileBody"/> was read to its end and before the object is committed. Parts after
     /// the file are ignored [DOC][WIRE], except a second <c>file</c> part → "POST requires exactly one file
