@@ -166,7 +166,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         using var stripes = _keys.Enter(batch.Select(p => p.Object.Id));
         lock (db.Lock)
         {
-            var applied = new List<PendingCommit>(batch.Count);
+            var applied = new List<(PendingCommit Commit, bool Replaced)>(batch.Count);
             var large = new List<BlobSegment>();
             var written = new Dictionary<string, ObjectRecord>(batch.Count, StringComparer.Ordinal);
             db.Db.BeginTrans();
@@ -190,7 +190,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                     Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
                     written[p.Object.Id] = p.Object;
-                    applied.Add(p);
+                    applied.Add((p, previous is not null));
                 }
                 db.Db.Commit();
             }
@@ -199,10 +199,10 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 db.TryRollback();
                 throw;
             }
-            foreach (var p in applied)
+            foreach (var (p, replaced) in applied)
             {
                 p.Blob.Confirm();
-                _objects.Set(p.Object);
+                _objects.Set(p.Object, admit: replaced);
                 p.Completion.TrySetResult(StoreStatus.Ok);
             }
             blobs.CollectLater(large);
@@ -253,7 +253,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 Write(obj, previous);
                 var large = previous is null ? [] : blobs.Release(previous.Segments);
                 db.Db.Commit();
-                _objects.Set(obj);
+                _objects.Set(obj, admit: previous is not null);
                 blobs.CollectLater(large);
             }
             catch (LiteDbMultipartStore.UploadGoneException)
@@ -286,7 +286,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             current.Tags = obj.Tags;
             current.Acl = obj.Acl;
             db.Objects.Update(current);
-            _objects.Set(current);
+            _objects.Set(current, admit: true);
             return StoreStatus.Ok;
         }
     }

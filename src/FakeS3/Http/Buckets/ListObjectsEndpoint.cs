@@ -57,7 +57,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         El(sb, "IsTruncated", page.IsTruncated ? "true" : "false", false);
         Contents(sb, page, a.UrlEncode, owner: true);
         sb.Append("</ListBucketResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static Task ListV2(S3RequestContext ctx)
@@ -86,7 +86,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         El(sb, "IsTruncated", page.IsTruncated ? "true" : "false", false);
         Contents(sb, page, a.UrlEncode, owner: ctx.Query["fetch-owner"] == "true");
         sb.Append("</ListBucketResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static Task ListVersions(S3RequestContext ctx)
@@ -121,7 +121,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         }
         CommonPrefixes(sb, page, a.UrlEncode);
         sb.Append("</ListVersionsResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static void Contents(StringBuilder sb, ObjectListing page, bool urlEncode, bool owner)

@@ -111,7 +111,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
               .Append(MultipartChecksumRules.TypeOf(upload)).Append("</ChecksumType>");
         }
         sb.Append("</ListPartsResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static Task ListUploads(S3RequestContext ctx)
@@ -149,7 +149,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
         ListObjectsEndpoint.CommonPrefixes(sb, page.CommonPrefixes, url);
         if (url) ListObjectsEndpoint.El(sb, "EncodingType", "url", false);
         sb.Append("</ListMultipartUploadsResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static string OwnerXml(string element) => $"<{element}><ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName></{element}>";
