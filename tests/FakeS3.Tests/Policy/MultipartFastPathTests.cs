@@ -206,7 +206,8 @@ public class MultipartFastPathTests
     public async Task ManyFieldsAndHugeFileHeaders_SameAsGeneralReader()
     {
         var many = string.Concat(Enumerable.Range(0, 400).Select(i => Part($"f{i}", "v")));
-        await AssertSame(Encoding.UTF8.GetBytes(many + FileHead() + "x" + $"\r\n--{Boundary}--\r\n"), 4096);
+        // Also byte by byte: past its scan budget the fast path leaves the form to the general reader.
+        await AssertSame(Encoding.UTF8.GetBytes(many + FileHead() + "x" + $"\r\n--{Boundary}--\r\n"), 1, 4096);
         var longType = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"\r\nContent-Type: {new string('t', 30000)}\r\n\r\nx\r\n--{Boundary}--\r\n";
         await AssertSame(Encoding.UTF8.GetBytes(Part("key", "k") + longType), 4096);
     }
