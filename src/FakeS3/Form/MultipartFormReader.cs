@@ -228,6 +228,9 @@ internal static class MultipartFormReader
             throw new S3Exception(S3Errors.MalformedPostRequest());
         }
         if (length >= limit) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
+        // Form fields are UTF-8 [DOC]; read leniently, key=%FF and key=%FE would both be the key "\uFFFD".
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+            throw new S3Exception(S3Errors.MalformedPostRequest().WithExplanation("A form field before the file is not UTF-8 text."));
         return Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

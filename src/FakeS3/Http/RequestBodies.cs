@@ -9,7 +9,7 @@ internal static class RequestBodies
     /// <summary>Reads and verifies (payload hash, Content-MD5, checksums) a small body, bounded by <paramref name="limit"/>.</summary>
     public static async Task<byte[]> ReadSmallAsync(S3RequestContext ctx, int limit, bool checksumHeadersDescribeBody = true)
     {
-        var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, checksumHeadersDescribeBody: checksumHeadersDescribeBody);
+        using var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, checksumHeadersDescribeBody: checksumHeadersDescribeBody);
         using var ms = new MemoryStream();
         var buffer = new byte[8192];
         int n;

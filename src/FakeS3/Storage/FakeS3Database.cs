@@ -57,6 +57,7 @@ internal sealed class FakeS3Database : IDisposable
 
     void Open()
     {
+        _ = LiteDbPageCache.Configured;
         _db = new LiteDatabase(_connection, _mapper);
         Buckets = _db.GetCollection<BucketRecord>("buckets");
         Objects = _db.GetCollection<ObjectRecord>("objects");

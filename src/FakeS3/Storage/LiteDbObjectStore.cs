@@ -149,7 +149,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     static bool SameBlobs(ObjectRecord a, ObjectRecord b) =>
         a.Inline is null && a.Segments.Count == b.Segments.Count && a.Segments.Select(s => s.BlobId).SequenceEqual(b.Segments.Select(s => s.BlobId));
 
-    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
+    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob, WriteCondition? condition = null)
     {
         // Checked once the body is read (as at every chunk group): refusing before it was read would answer
         // without "100 Continue", which some clients (botocore) then fail to parse.
@@ -157,7 +157,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         Identify(obj);
         obj.Inline = blob.TakeInline();
         obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
-        return _committer.CommitAsync(obj, blob);
+        return _committer.CommitAsync(obj, blob, condition);
     }
 
     /// <summary>The group committer's batch: every commit in one transaction, then the caches and blob cleanup.</summary>
@@ -166,7 +166,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         using var stripes = _keys.Enter(batch.Select(p => p.Object.Id));
         lock (db.Lock)
         {
-            var applied = new List<PendingCommit>(batch.Count);
+            var applied = new List<(PendingCommit Commit, bool Replaced)>(batch.Count);
             var large = new List<BlobSegment>();
             var written = new Dictionary<string, ObjectRecord>(batch.Count, StringComparer.Ordinal);
             db.Db.BeginTrans();
@@ -179,13 +179,18 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                         p.Completion.TrySetResult(StoreStatus.NoSuchBucket);
                         continue;
                     }
-                    p.Blob.WriteTailInTransaction();
                     // Two uploads of one key in a batch: the second's "previous" is the first, written in this transaction.
                     var previous = written.GetValueOrDefault(p.Object.Id) ?? Previous(p.Object.Id);
+                    if (p.Condition?.Check(previous) is { } refused and not StoreStatus.Ok)
+                    {
+                        p.Completion.TrySetResult(refused); // its blob is deleted by the caller's dispose, as for a missing bucket
+                        continue;
+                    }
+                    p.Blob.WriteTailInTransaction();
                     Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
                     written[p.Object.Id] = p.Object;
-                    applied.Add(p);
+                    applied.Add((p, previous is not null));
                 }
                 db.Db.Commit();
             }
@@ -194,10 +199,10 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 db.TryRollback();
                 throw;
             }
-            foreach (var p in applied)
+            foreach (var (p, replaced) in applied)
             {
                 p.Blob.Confirm();
-                _objects.Set(p.Object);
+                _objects.Set(p.Object, admit: replaced);
                 p.Completion.TrySetResult(StoreStatus.Ok);
             }
             blobs.CollectLater(large);
@@ -221,7 +226,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     StoreStatus CommitOne(PendingCommit p)
     {
-        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction);
+        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction, out _, p.Condition);
         if (status == StoreStatus.Ok) p.Blob.Confirm();
         return status;
     }
@@ -231,7 +236,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         CommitSegments(obj, insideTransaction, out _);
 
     /// <summary><paramref name="gone"/>: the multipart upload disappeared (completed or aborted concurrently).</summary>
-    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone)
+    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone, WriteCondition? condition = null)
     {
         gone = false;
         Identify(obj);
@@ -239,6 +244,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(obj.Bucket)) return StoreStatus.NoSuchBucket;
+            if (condition?.Check(Previous(obj.Id)) is { } refused and not StoreStatus.Ok) return refused;
             db.Db.BeginTrans();
             try
             {
@@ -247,7 +253,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 Write(obj, previous);
                 var large = previous is null ? [] : blobs.Release(previous.Segments);
                 db.Db.Commit();
-                _objects.Set(obj);
+                _objects.Set(obj, admit: previous is not null);
                 blobs.CollectLater(large);
             }
             catch (LiteDbMultipartStore.UploadGoneException)
@@ -280,7 +286,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             current.Tags = obj.Tags;
             current.Acl = obj.Acl;
             db.Objects.Update(current);
-            _objects.Set(current);
+            _objects.Set(current, admit: true);
             return StoreStatus.Ok;
         }
     }

@@ -70,7 +70,7 @@ internal sealed class BucketEndpoints : IS3Endpoint
         if (more) sb.Append("<ContinuationToken>").Append(Xml.Escape(ContinuationToken.Encode(last!))).Append("</ContinuationToken>");
         if (prefix is not null) sb.Append("<Prefix>").Append(Xml.Escape(prefix)).Append("</Prefix>");
         sb.Append("</ListAllMyBucketsResult>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 
     static async Task CreateBucket(S3RequestContext ctx)

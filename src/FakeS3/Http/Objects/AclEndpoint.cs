@@ -63,6 +63,6 @@ internal sealed class AclEndpoint : IS3Endpoint
               .Append("</Grantee><Permission>").Append(permission).Append("</Permission></Grant>");
         }
         sb.Append("</AccessControlList></AccessControlPolicy>");
-        return S3Responses.XmlAsync(ctx, sb.ToString());
+        return S3Responses.XmlAsync(ctx, sb);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class DeleteObjectEndpoint : IS3Endpoint
             sb.Append("</Deleted>");
         }
         sb.Append("</DeleteResult>");
-        await S3Responses.XmlAsync(ctx, sb.ToString());
+        await S3Responses.XmlAsync(ctx, sb);
     }
 
     static (List<(string Key, string? VersionId)>, bool Quiet) Parse(byte[] body)

@@ -14,7 +14,9 @@ internal static class PayloadReceiver
     public static async Task<(BlobWriter Blob, PayloadDigest Digest)> ReceiveAsync(S3RequestContext ctx, bool isUploadPart,
         ChecksumAlgorithm? alsoCompute = null, Action<IncomingPayload>? beforeBody = null)
     {
-        var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, isUploadPart, alsoCompute);
+        // Disposed: its aws-chunked decoder returns a pooled 64 KiB buffer and its hashes free their native state
+        // (undisposed, every SDK PutObject dropped a buffer from the shared pool and left its hashes to finalizers).
+        using var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, isUploadPart, alsoCompute);
         beforeBody?.Invoke(payload);
         var blob = ctx.Store.OpenBlobWriter();
         try
