@@ -213,6 +213,14 @@ public class MultipartFastPathTests
     }
 
     [Fact]
+    public async Task FieldNotUtf8_RefusedLikeTheGeneralReader()
+    {
+        byte[] body = [.. Encoding.ASCII.GetBytes(Part("key", "k")[..^2]), 0xFF, .. Encoding.ASCII.GetBytes("\r\n" + FileHead() + "x" + $"\r\n--{Boundary}--\r\n")];
+        Assert.StartsWith("form: MalformedPOSTRequest", await Fast(body, 4096));
+        await AssertSame(body, 1, 4096);
+    }
+
+    [Fact]
     public async Task NoFilePart_SameAsGeneralReader()
     {
         await AssertSame(Encoding.UTF8.GetBytes(Part("key", "k") + $"--{Boundary}--\r\n"), 1, 4096);
