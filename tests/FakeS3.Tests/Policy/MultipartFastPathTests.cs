@@ -277,14 +277,9 @@ public class MultipartFastPathTests
     }
 
     /// <summary>Hands out <paramref name="failAt"/> bytes, then fails the way a reset connection does.</summary>
-    sealed class FailingStream(byte[] data, int failAt) : Stream
+    sealed class FailingStream(byte[] data, int failAt) : ReadOnlyStream
     {
         int _position;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count)
         {
             if (_position >= failAt) throw new IOException("connection reset");
@@ -293,10 +288,6 @@ public class MultipartFastPathTests
             _position += n;
             return n;
         }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]
