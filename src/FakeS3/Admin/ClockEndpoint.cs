@@ -53,8 +53,9 @@ internal sealed class ClockEndpoint(TimeProvider time, ILogger<ClockEndpoint> lo
         try
         {
             if (change.Time is { } t) clock.Set(t);
-            // Beyond the whole range TimeSpan itself would overflow.
-            else if (Math.Abs(change.AdvanceSeconds!.Value) >= (FakeS3Clock.Latest - FakeS3Clock.Earliest).TotalSeconds) return false;
+            // Beyond the whole range TimeSpan itself would overflow; "NaN" (a JSON string the reader accepts) is no move.
+            else if (!double.IsFinite(change.AdvanceSeconds!.Value)
+                || Math.Abs(change.AdvanceSeconds.Value) >= (FakeS3Clock.Latest - FakeS3Clock.Earliest).TotalSeconds) return false;
             else clock.Advance(TimeSpan.FromSeconds(change.AdvanceSeconds.Value));
             return true;
         }

@@ -4,16 +4,27 @@ namespace FakeS3.Checksums;
 
 /// <summary>
 /// CRC-32C (Castagnoli, reflected poly 0x82F63B78, init/xorout all ones). System.IO.Hashing has no CRC-32C,
-/// so it is table-driven here, slicing-by-8 for speed (spec §5.4).
+/// so it is computed here: carry-less-multiply folding for long inputs, slicing-by-8 otherwise (spec §5.4).
 /// </summary>
 internal sealed class Crc32CChecksum : IChecksum
 {
-    static readonly uint[] Table = CrcTables.Build32(0x82F63B78u);
+    const uint Poly = 0x82F63B78u;
+    static readonly uint[] Table = CrcTables.Build32(Poly);
+    static readonly CrcFolding Folding = new(32, Poly);
     uint _state = 0xFFFFFFFFu;
 
     public ChecksumAlgorithm Algorithm => ChecksumAlgorithm.Crc32C;
 
-    public void Append(ReadOnlySpan<byte> data) => _state = CrcTables.Update32(Table, _state, data);
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= CrcFolding.MinLength && CrcFolding.IsSupported)
+        {
+            Span<byte> pending = stackalloc byte[16];
+            data = data[Folding.Fold(_state, data, pending)..];
+            _state = CrcTables.Update32(Table, 0, pending);
+        }
+        _state = CrcTables.Update32(Table, _state, data);
+    }
 
     public void GetCurrentHash(Span<byte> destination) => BinaryPrimitives.WriteUInt32BigEndian(destination, ~_state);
 }

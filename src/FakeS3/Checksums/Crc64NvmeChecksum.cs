@@ -4,16 +4,28 @@ namespace FakeS3.Checksums;
 
 /// <summary>
 /// CRC-64/NVME (reflected poly 0x9A6C9329AC4BC9B5, init/xorout all ones). System.IO.Hashing.Crc64 is
-/// ECMA-182, not NVME, hence this slicing-by-8 implementation (spec §5.4 [DERIVED]).
+/// ECMA-182, not NVME, hence this implementation: carry-less-multiply folding for long inputs, slicing-by-8
+/// otherwise (spec §5.4 [DERIVED]).
 /// </summary>
 internal sealed class Crc64NvmeChecksum : IChecksum
 {
-    static readonly ulong[] Table = CrcTables.Build64(0x9A6C9329AC4BC9B5ul);
+    const ulong Poly = 0x9A6C9329AC4BC9B5ul;
+    static readonly ulong[] Table = CrcTables.Build64(Poly);
+    static readonly CrcFolding Folding = new(64, Poly);
     ulong _state = ulong.MaxValue;
 
     public ChecksumAlgorithm Algorithm => ChecksumAlgorithm.Crc64Nvme;
 
-    public void Append(ReadOnlySpan<byte> data) => _state = CrcTables.Update64(Table, _state, data);
+    public void Append(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= CrcFolding.MinLength && CrcFolding.IsSupported)
+        {
+            Span<byte> pending = stackalloc byte[16];
+            data = data[Folding.Fold(_state, data, pending)..];
+            _state = CrcTables.Update64(Table, 0, pending);
+        }
+        _state = CrcTables.Update64(Table, _state, data);
+    }
 
     public void GetCurrentHash(Span<byte> destination) => BinaryPrimitives.WriteUInt64BigEndian(destination, ~_state);
 }

@@ -30,6 +30,7 @@ internal enum S3ErrorCode
     InvalidRequest,
     InvalidStorageClass,
     InvalidTag,
+    InvalidURI,
     KeyTooLongError,
     MalformedPOSTRequest,
     MalformedXML,

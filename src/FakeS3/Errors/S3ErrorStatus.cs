@@ -11,7 +11,7 @@ internal static class S3ErrorStatus
             or S3ErrorCode.InvalidBucketName or S3ErrorCode.InvalidChunkSizeError or S3ErrorCode.InvalidDigest
             or S3ErrorCode.InvalidLocationConstraint or S3ErrorCode.InvalidPart or S3ErrorCode.InvalidPartOrder
             or S3ErrorCode.InvalidPolicyDocument or S3ErrorCode.InvalidRequest or S3ErrorCode.InvalidStorageClass
-            or S3ErrorCode.InvalidTag or S3ErrorCode.KeyTooLongError or S3ErrorCode.MalformedPOSTRequest
+            or S3ErrorCode.InvalidTag or S3ErrorCode.InvalidURI or S3ErrorCode.KeyTooLongError or S3ErrorCode.MalformedPOSTRequest
             or S3ErrorCode.MalformedXML or S3ErrorCode.MaxPostPreDataLengthExceeded or S3ErrorCode.MetadataTooLarge
             or S3ErrorCode.RequestHeaderSectionTooLarge or S3ErrorCode.RequestTimeout or S3ErrorCode.XAmzContentSHA256Mismatch => 400,
         S3ErrorCode.AccessDenied or S3ErrorCode.AccessForbidden or S3ErrorCode.InvalidAccessKeyId

@@ -44,6 +44,14 @@ internal static partial class S3Errors
     public static S3Error PreconditionFailed(string condition) => new(S3ErrorCode.PreconditionFailed,
         "At least one of the pre-conditions you specified did not hold", ("Condition", condition));
 
+    /// <summary>
+    /// A conditional write header S3 does not accept for PutObject: If-None-Match other than <c>*</c>, If-Match <c>*</c>,
+    /// or both headers [2ND: LocalStack's AWS-validated conditional-write tests; same text for CompleteMultipartUpload].
+    /// </summary>
+    public static S3Error ConditionalWriteNotImplemented(string header, string additionalMessage) => new(S3ErrorCode.NotImplemented,
+        "A header you provided implies functionality that is not implemented", ("Header", header), ("additionalMessage", additionalMessage))
+    { Explanation = $"PutObject accepts only 'If-None-Match: *' or 'If-Match: \"<etag>\"' ({header})." };
+
     public static S3Error ResponseOverrideAnonymous() => new(S3ErrorCode.InvalidRequest,
         "Request specific response headers cannot be used for anonymous GET requests.");
 
@@ -96,6 +104,25 @@ internal static partial class S3Errors
 
     public static S3Error InvalidCopySource() => new(S3ErrorCode.InvalidArgument,
         "Copy Source must mention the source bucket and key: sourcebucket/sourcekey", ("ArgumentName", "x-amz-copy-source"));
+
+    /// <summary>
+    /// A copy source whose percent-decoding is not UTF-8. Message as S3 sends it (quoted by applications that
+    /// match it, e.g. matecat's S3 error mapping); code InvalidArgument [2ND].
+    /// </summary>
+    public static S3Error InvalidCopySourceEncoding() => new(S3ErrorCode.InvalidArgument,
+        "Invalid copy source encoding.", ("ArgumentName", "x-amz-copy-source"))
+    { Explanation = "The x-amz-copy-source header percent-decodes to bytes that are not UTF-8." };
+
+    /// <summary>
+    /// A request path whose percent-decoding is not UTF-8 (<c>/bucket/%FF</c>): 400 InvalidURI, checked before
+    /// authentication [2ND: ceph s3-tests and s3proxy expect it from S3; bucket scanners probe S3 with <c>/%83</c>].
+    /// S3's extra elements, if any, are [UNCONFIRMED]; none are sent.
+    /// </summary>
+    public static S3Error InvalidUri() => new(S3ErrorCode.InvalidURI, "Couldn't parse the specified URI.")
+    {
+        Explanation = "The request path percent-decodes to bytes that are not UTF-8; S3 keys are UTF-8 text, so FakeS3 "
+            + "refuses the path instead of replacing the bytes (which would make %FF and %FE the same key).",
+    };
 
     public static S3Error NoSuchVersion(string key, string versionId) => new(S3ErrorCode.NoSuchVersion,
         "The specified version does not exist.", ("Key", key), ("VersionId", versionId));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using FakeS3.Errors;
 using FakeS3.Policy;
@@ -17,14 +18,98 @@ internal static class MultipartFormReader
     /// <summary>[WIRE] everything before the file part, boundaries and part headers included.</summary>
     public const int MaxPreDataLength = 20480;
 
-    public static async Task<PostUpload> ReadAsync(string? contentType, Stream body, CancellationToken cancellationToken = default)
+    /// <summary>Reads a form from a stream (tests, tools): the same parsing as the request's pipe gets.</summary>
+    public static Task<PostUpload> ReadAsync(string? contentType, Stream body, CancellationToken cancellationToken = default) =>
+        ReadAsync(contentType, PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true)), cancellationToken);
+
+    public static async Task<PostUpload> ReadAsync(string? contentType, PipeReader body, CancellationToken cancellationToken = default)
     {
         var boundary = Boundary(contentType);
-        var reader = new MultipartReader(boundary, body)
+        if (System.Text.Ascii.IsValid(boundary) && await ReadCanonicalAsync(boundary, body, cancellationToken) is { } upload) return upload;
+        return await ReadGeneralAsync(boundary, body.AsStream(leaveOpen: true), cancellationToken);
+    }
+
+    /// <summary>The general reader alone (the differential tests compare the fast path with it).</summary>
+    internal static Task<PostUpload> ReadWithGeneralReaderAsync(string? contentType, Stream body, CancellationToken cancellationToken = default) =>
+        ReadGeneralAsync(Boundary(contentType), body, cancellationToken);
+
+    /// <summary>The general multipart reader with this form's limits (also for the tail after a fast-path file).</summary>
+    internal static MultipartReader CreateReader(string boundary, Stream body) => new(boundary, body)
+    {
+        HeadersCountLimit = 1000, // bounded by the byte budget below instead
+        HeadersLengthLimit = MaxPreDataLength + 1,
+    };
+
+    /// <summary>
+    /// Larger than anything <see cref="CanonicalFormScanner"/> accepts (fields within the budget, then the file part's
+    /// headers within the same size), so a form still unresolved at this size goes to the general reader.
+    /// </summary>
+    const int MaxCanonicalScan = 2 * MaxPreDataLength + 1024;
+
+    /// <summary>
+    /// The fast path (<see cref="CanonicalFormScanner"/>): null, with nothing consumed, when the form is not of the
+    /// plain shape; the general reader then reads it from its first byte. Reading failures are MalformedPOSTRequest as
+    /// there: data of the plain shape so far holds nothing the general reader would refuse first.
+    /// </summary>
+    static async Task<PostUpload?> ReadCanonicalAsync(string boundary, PipeReader body, CancellationToken cancellationToken)
+    {
+        var delimiter = Encoding.ASCII.GetBytes("--" + boundary);
+        var scan = new CanonicalFormScanner.Result();
+        byte[]? copy = null;
+        try
         {
-            HeadersCountLimit = 1000, // bounded by the byte budget below instead
-            HeadersLengthLimit = MaxPreDataLength + 1,
-        };
+            while (true)
+            {
+                ReadResult result;
+                try
+                {
+                    result = await body.ReadAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    throw new S3Exception(S3Errors.MalformedPostRequest());
+                }
+                var buffer = result.Buffer;
+                ReadOnlySpan<byte> data;
+                if (buffer.IsSingleSegment)
+                {
+                    data = buffer.FirstSpan;
+                }
+                else
+                {
+                    var length = (int)Math.Min(buffer.Length, MaxCanonicalScan + 1);
+                    if (copy is null || copy.Length < length)
+                    {
+                        if (copy is not null) ArrayPool<byte>.Shared.Return(copy);
+                        copy = ArrayPool<byte>.Shared.Rent(length);
+                    }
+                    buffer.Slice(0, length).CopyTo(copy);
+                    data = copy.AsSpan(0, length);
+                }
+                var outcome = CanonicalFormScanner.Scan(data, delimiter, scan);
+                if (outcome == CanonicalFormScanner.Outcome.FileFound)
+                {
+                    body.AdvanceTo(buffer.GetPosition(scan.FileStart));
+                    var form = new PostForm(scan.Fields).WithFilename(scan.FileName);
+                    return new PostUpload(null, form, scan.FileName, scan.FileContentType, new PipeFileBody(body, boundary, scan.FileStart));
+                }
+                if (outcome == CanonicalFormScanner.Outcome.Unusual || result.IsCompleted || buffer.Length > MaxCanonicalScan)
+                {
+                    body.AdvanceTo(buffer.Start); // nothing consumed, nothing examined: the general reader sees it all
+                    return null;
+                }
+                body.AdvanceTo(buffer.Start, buffer.End);
+            }
+        }
+        finally
+        {
+            if (copy is not null) ArrayPool<byte>.Shared.Return(copy);
+        }
+    }
+
+    static async Task<PostUpload> ReadGeneralAsync(string boundary, Stream body, CancellationToken cancellationToken)
+    {
+        var reader = CreateReader(boundary, body);
         var fields = new List<PostField>();
         long used = 0;
         var valueBuffer = ArrayPool<byte>.Shared.Rent(MaxPreDataLength + 1);
@@ -135,6 +220,9 @@ internal static class MultipartFormReader
             throw new S3Exception(S3Errors.MalformedPostRequest());
         }
         if (length >= limit) throw new S3Exception(S3Errors.MaxPostPreDataLengthExceeded());
+        // Form fields are UTF-8 [DOC]; read leniently, key=%FF and key=%FE would both be the key "\uFFFD".
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, length)))
+            throw new S3Exception(S3Errors.MalformedPostRequest().WithExplanation("A form field before the file is not UTF-8 text."));
         return Encoding.UTF8.GetString(buffer, 0, length);
     }
 }

@@ -14,9 +14,10 @@ internal sealed class PostUpload
     const int MaxTrailingParts = 32;
     const long MaxTrailingPartLength = 64 * 1024;
 
-    readonly MultipartReader _reader;
+    readonly MultipartReader? _reader;
 
-    internal PostUpload(MultipartReader reader, PostForm form, string? fileName, string? fileContentType, Stream fileBody)
+    /// <summary><paramref name="reader"/>: the general reader the form came from; null when the file body is a <see cref="PipeFileBody"/>.</summary>
+    internal PostUpload(MultipartReader? reader, PostForm form, string? fileName, string? fileContentType, Stream fileBody)
     {
         _reader = reader;
         Form = form;
@@ -36,6 +37,12 @@ internal sealed class PostUpload
     /// <summary>The file content, streamed. A truncated body throws S3Exception(MalformedPOSTRequest) while reading.</summary>
     public Stream FileBody { get; }
 
+    /// <summary>For a refusal before <see cref="FileBody"/> is read: see <see cref="PipeFileBody.DiscardIfReadBefore"/>.</summary>
+    public void Refused()
+    {
+        if (FileBody is PipeFileBody pipe) pipe.DiscardIfReadBefore();
+    }
+
     /// <summary>
     /// Call after <see cref="FileBody"/> was read to its end and before the object is committed. Parts after
     /// the file are ignored [DOC][WIRE], except a second <c>file</c> part → "POST requires exactly one file
@@ -44,14 +51,16 @@ internal sealed class PostUpload
     /// </summary>
     public async Task EnsureSingleFileAsync(CancellationToken cancellationToken = default)
     {
-        await FileBody.CopyToAsync(Stream.Null, cancellationToken); // no-op when already consumed
-        _reader.BodyLengthLimit = MaxTrailingPartLength; // applies to the parts read from here on
+        if (FileBody is not PipeFileBody { Finished: true }) await FileBody.CopyToAsync(Stream.Null, cancellationToken); // no-op when already consumed
+        // The fast path hands the tail to the general reader only when the form did not simply end after the file.
+        if ((_reader ?? (FileBody as PipeFileBody)?.Tail) is not { } reader) return;
+        reader.BodyLengthLimit = MaxTrailingPartLength; // applies to the parts read from here on
         for (var i = 0; i < MaxTrailingParts; i++)
         {
             MultipartSection? section;
             try
             {
-                section = await _reader.ReadNextSectionAsync(cancellationToken);
+                section = await reader.ReadNextSectionAsync(cancellationToken);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
             {

@@ -29,9 +29,12 @@ internal static class FakeS3Program
             builder.Services.AddFakeS3(builder.Configuration);
             var app = builder.Build();
             app.MapFakeS3();
+            // Taken before Run: the host disposes its services when it stops (asking then threw, so every clean stop
+            // by SIGTERM or Ctrl+C printed "cannot start" and exited 1).
+            var database = app.Services.GetRequiredService<Storage.FakeS3Database>();
             app.Run();
             // Stopped because the data file was found damaged while running (the line is already on stderr).
-            return app.Services.GetRequiredService<Storage.FakeS3Database>().Damage is null ? 0 : 1;
+            return database.Damage is null ? 0 : 1;
         }
         catch (Exception e) when (Describe(e) is { } line)
         {

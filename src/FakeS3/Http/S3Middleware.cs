@@ -48,6 +48,7 @@ internal sealed class S3Middleware(
             if (hosts.RefusesS3(http))
                 throw new S3Exception(S3Errors.HostNotServed(hosts.NotServedMessage(http.Request.Host)));
             var target = S3RequestTarget.From(http, options.Value.BaseDomain);
+            if (!target.PathIsUtf8) throw new S3Exception(S3Errors.InvalidUri());
             var signable = SignableRequest.From(http.Request, target.RawPath, target.RawQuery, target.VirtualHosted ? target.Bucket : null);
             var query = S3Query.From(signable.Query);
             var (operation, name) = S3OperationResolver.Resolve(http.Request.Method, target, query, http.Request.Headers);
@@ -92,7 +93,9 @@ internal sealed class S3Middleware(
         }
         catch (Exception e) when (StorageFault.IsDiskFull(e))
         {
-            services.Store.RecoverAfterFault(diskFull: true);
+            // FakeS3's own refusal wrote nothing: reopening would be wasted, and releasing the reserve then left a disk
+            // that another program filled afterwards with no room for the DELETEs that are the way out.
+            if (!StorageFault.IsRefusedUpload(e)) services.Store.RecoverAfterFault(diskFull: true);
             await FailAsync(http, S3Errors.DiskFull().WithExplanation(e.Message));
         }
         catch (Exception e)

@@ -30,8 +30,14 @@ internal sealed record S3RequestTarget(string? Bucket, string? Key, bool Virtual
         var rawPath = q < 0 ? rawTarget : rawTarget[..q];
         var rawQuery = q < 0 ? "" : rawTarget[(q + 1)..];
         if (rawPath.Length == 0) rawPath = "/";
-        var path = PercentDecode(rawPath);
+        var strict = PercentDecodeStrict(rawPath);
+        var path = strict ?? PercentDecode(rawPath);
+        var target = ParsePath(path, rawPath, rawQuery, host, baseDomain);
+        return strict is null ? target with { PathIsUtf8 = false } : target;
+    }
 
+    static S3RequestTarget ParsePath(string path, string rawPath, string rawQuery, string host, string baseDomain)
+    {
         var vhostBucket = VirtualHostBucket(host, baseDomain);
         if (vhostBucket is not null)
         {
@@ -60,6 +66,15 @@ internal sealed record S3RequestTarget(string? Bucket, string? Key, bool Virtual
         return null;
     }
 
+    /// <summary>
+    /// False when the percent-decoded path is not UTF-8 (e.g. <c>/bucket/%FF</c>): S3 answers 400 InvalidURI
+    /// rather than store or read a key with those bytes replaced.
+    /// </summary>
+    public bool PathIsUtf8 { get; init; } = true;
+
     /// <summary>Percent-decodes once to UTF-8 ('+' stays literal: it is not a space in a path).</summary>
     public static string PercentDecode(string value) => value.IndexOf('%') < 0 ? value : UriEncoding.Decode(value);
+
+    /// <summary><see cref="PercentDecode"/>, or null when the decoded bytes are not UTF-8.</summary>
+    public static string? PercentDecodeStrict(string value) => value.IndexOf('%') < 0 ? value : UriEncoding.DecodeStrict(value);
 }

@@ -39,7 +39,7 @@ internal sealed class PostForm
     /// </summary>
     public PostForm WithFilename(string? fileName)
     {
-        if (fileName is null) return this;
+        if (fileName is null || !_fields.Exists(f => f.Value.Contains(FilenameVariable, StringComparison.Ordinal))) return this;
         var baseName = BaseName(fileName);
         return new PostForm(_fields.Select(f => f with { Value = f.Value.Replace(FilenameVariable, baseName, StringComparison.Ordinal) }));
     }

@@ -64,11 +64,20 @@ internal static class UriEncoding
         return n;
     }
 
-    public static string Decode(ReadOnlySpan<char> raw)
+    public static string Decode(ReadOnlySpan<char> raw) => DecodeUtf8(raw, strict: false)!;
+
+    /// <summary>
+    /// <see cref="Decode"/>, or null when the decoded bytes are not UTF-8: replacing them with U+FFFD would make
+    /// distinct byte strings (%FF, %FE) one key.
+    /// </summary>
+    public static string? DecodeStrict(ReadOnlySpan<char> raw) => DecodeUtf8(raw, strict: true);
+
+    static string? DecodeUtf8(ReadOnlySpan<char> raw, bool strict)
     {
         var max = Encoding.UTF8.GetMaxByteCount(raw.Length);
         var buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
-        return Encoding.UTF8.GetString(buffer[..PercentDecode(raw, buffer)]);
+        var bytes = buffer[..PercentDecode(raw, buffer)];
+        return strict && !System.Text.Unicode.Utf8.IsValid(bytes) ? null : Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LiteDB;
 
 namespace FakeS3.Storage;
 
@@ -45,9 +44,20 @@ internal sealed class BlobCollector : IDisposable
             {
                 Collect(_db, blob.BlobId, BlobLayout.ChunkCount(blob.BlobId, blob.Size));
             }
-            catch (LiteException)
+            catch (Exception e)
             {
-                // Left to the next start's collection through the marker.
+                // Left to the next start's collection through the marker. Never thrown on: an exception on this
+                // thread ended the process (a full disk failed the collection's commit right after a DELETE of a
+                // large object). LiteDB stops its engine on an I/O error: reopen it now, as a failed request would.
+                if (e is not IOException) continue;
+                try
+                {
+                    _db.RecoverAfterFault(StorageFault.IsDiskFull(e));
+                }
+                catch (Exception)
+                {
+                    // the next request's own failure recovers the store
+                }
             }
         }
     }

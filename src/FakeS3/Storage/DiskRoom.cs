@@ -108,7 +108,7 @@ internal sealed class DiskRoom
             Interlocked.Add(ref _freedWhileFull, -bytes);
             return;
         }
-        throw new IOException("No space left on device: uploads are refused until the disk holding the data file has room again.", 28);
+        throw new UploadRefusedException("No space left on device: uploads are refused until the disk holding the data file has room again.");
     }
 
     /// <summary>

@@ -30,9 +30,9 @@ internal sealed class GroupCommitter : IDisposable
     public long Commits => Interlocked.Read(ref _commits);
     long _batches, _commits;
 
-    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
+    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob, WriteCondition? condition)
     {
-        var pending = new PendingCommit(obj, blob);
+        var pending = new PendingCommit(obj, blob, condition);
         lock (_queue)
         {
             ObjectDisposedException.ThrowIf(_completed, this);
@@ -94,9 +94,10 @@ internal sealed class GroupCommitter : IDisposable
 }
 
 /// <summary>An upload waiting for the group commit.</summary>
-internal sealed class PendingCommit(ObjectRecord obj, BlobWriter blob)
+internal sealed class PendingCommit(ObjectRecord obj, BlobWriter blob, WriteCondition? condition)
 {
     public ObjectRecord Object { get; } = obj;
     public BlobWriter Blob { get; } = blob;
+    public WriteCondition? Condition { get; } = condition;
     public TaskCompletionSource<StoreStatus> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -36,9 +36,10 @@ internal interface IObjectStore
 
     /// <summary>
     /// Makes the object visible in one step, replacing (and freeing) any previous version. Completes once the
-    /// record is committed (group commit: concurrent uploads share a transaction).
+    /// record is committed (group commit: concurrent uploads share a transaction). A <paramref name="condition"/> is
+    /// checked against the committed version in the same transaction; if it fails nothing changes.
     /// </summary>
-    Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob);
+    Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob, WriteCondition? condition = null);
 
     /// <summary>Replaces metadata only (tags, ACL); the bytes stay.</summary>
     StoreStatus UpdateMetadata(ObjectRecord obj);

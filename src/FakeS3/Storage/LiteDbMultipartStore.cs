@@ -31,25 +31,32 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
     /// <summary>
     /// One page of uploads with the prefix (a plain string), in UTF-8 key order then initiation order, after
     /// the key marker (and, for the marker's key, after the upload id marker). O(page + log n) through the index.
+    /// With a delimiter, uploads whose key holds it after the prefix are rolled into common prefixes, which count
+    /// toward the page like uploads (as ListObjects); a key marker inside a common prefix resumes after that prefix.
+    /// Keys under a common prefix are passed over one by one (uploads in progress are few, unlike objects).
     /// </summary>
-    public (IReadOnlyList<ListedUpload> Uploads, bool Truncated) List(string bucket, string prefix, string? keyMarker, string? uploadIdMarker, int maxUploads)
+    public UploadListing List(string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int maxUploads)
     {
         var page = new List<ListedUpload>();
-        if (maxUploads <= 0) return (page, false);
+        var prefixes = new List<string>();
+        if (maxUploads <= 0) return new UploadListing(page, prefixes, false, null);
         var lo = SortKey.For(bucket, prefix);
         var hi = SortKey.PrefixEnd(lo);
         ListedUpload? markerUpload = null;
+        string? skipping = null; // the common prefix last returned (or holding the key marker)
         if (keyMarker is not null && SortKey.Compare(keyMarker, prefix) >= 0)
         {
             lo = SortKey.For(bucket, keyMarker);
             MultipartUploadRecord? marked = null;
             if (uploadIdMarker is not null) lock (db.Lock) marked = db.Uploads.FindById(uploadIdMarker);
             markerUpload = marked is null ? null : ListedUpload.Of(marked);
+            skipping = ObjectListing.CommonPrefix(keyMarker, prefix, delimiter);
         }
+        string? last = null;
         while (true)
         {
             var (batch, more) = SortedRange.Read(db, () => db.UploadDocuments, ListedUpload.Fields, ListedUpload.From, u => u.SortKey, InKeyOrder,
-                lo, hi, maxUploads - page.Count + 1);
+                lo, hi, maxUploads - page.Count - prefixes.Count + 1);
             foreach (var u in batch)
             {
                 if (!u.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
@@ -58,10 +65,20 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
                     var c = SortKey.Compare(u.Key, keyMarker);
                     if (c < 0 || c == 0 && (markerUpload is null || markerUpload.Key != u.Key || InKeyOrder(u, markerUpload) <= 0)) continue;
                 }
-                if (page.Count == maxUploads) return (page, true);
-                page.Add(u);
+                if (skipping is not null && u.Key.StartsWith(skipping, StringComparison.Ordinal)) continue;
+                if (page.Count + prefixes.Count == maxUploads) return new UploadListing(page, prefixes, true, last);
+                var common = ObjectListing.CommonPrefix(u.Key, prefix, delimiter);
+                if (common is null)
+                {
+                    page.Add(u);
+                    last = u.Key;
+                    continue;
+                }
+                prefixes.Add(common);
+                last = common;
+                skipping = common;
             }
-            if (!more) return (page, false);
+            if (!more) return new UploadListing(page, prefixes, false, last);
             lo = SortKey.Next(batch[^1].SortKey);
         }
     }

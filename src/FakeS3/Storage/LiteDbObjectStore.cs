@@ -149,7 +149,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
     static bool SameBlobs(ObjectRecord a, ObjectRecord b) =>
         a.Inline is null && a.Segments.Count == b.Segments.Count && a.Segments.Select(s => s.BlobId).SequenceEqual(b.Segments.Select(s => s.BlobId));
 
-    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob)
+    public Task<StoreStatus> CommitAsync(ObjectRecord obj, BlobWriter blob, WriteCondition? condition = null)
     {
         // Checked once the body is read (as at every chunk group): refusing before it was read would answer
         // without "100 Continue", which some clients (botocore) then fail to parse.
@@ -157,7 +157,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         Identify(obj);
         obj.Inline = blob.TakeInline();
         obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
-        return _committer.CommitAsync(obj, blob);
+        return _committer.CommitAsync(obj, blob, condition);
     }
 
     /// <summary>The group committer's batch: every commit in one transaction, then the caches and blob cleanup.</summary>
@@ -179,9 +179,14 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                         p.Completion.TrySetResult(StoreStatus.NoSuchBucket);
                         continue;
                     }
-                    p.Blob.WriteTailInTransaction();
                     // Two uploads of one key in a batch: the second's "previous" is the first, written in this transaction.
                     var previous = written.GetValueOrDefault(p.Object.Id) ?? Previous(p.Object.Id);
+                    if (p.Condition?.Check(previous) is { } refused and not StoreStatus.Ok)
+                    {
+                        p.Completion.TrySetResult(refused); // its blob is deleted by the caller's dispose, as for a missing bucket
+                        continue;
+                    }
+                    p.Blob.WriteTailInTransaction();
                     Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
                     written[p.Object.Id] = p.Object;
@@ -221,7 +226,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     StoreStatus CommitOne(PendingCommit p)
     {
-        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction);
+        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction, out _, p.Condition);
         if (status == StoreStatus.Ok) p.Blob.Confirm();
         return status;
     }
@@ -231,7 +236,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         CommitSegments(obj, insideTransaction, out _);
 
     /// <summary><paramref name="gone"/>: the multipart upload disappeared (completed or aborted concurrently).</summary>
-    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone)
+    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone, WriteCondition? condition = null)
     {
         gone = false;
         Identify(obj);
@@ -239,6 +244,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         lock (db.Lock)
         {
             if (!_buckets.ContainsKey(obj.Bucket)) return StoreStatus.NoSuchBucket;
+            if (condition?.Check(Previous(obj.Id)) is { } refused and not StoreStatus.Ok) return refused;
             db.Db.BeginTrans();
             try
             {

@@ -80,7 +80,8 @@ internal sealed record ObjectListing(IReadOnlyList<ListedObject> Contents, IRead
         }
     }
 
-    static string? CommonPrefix(string key, string prefix, string? delimiter)
+    /// <summary>The key's prefix up to and including the first delimiter after <paramref name="prefix"/>, or null.</summary>
+    internal static string? CommonPrefix(string key, string prefix, string? delimiter)
     {
         if (string.IsNullOrEmpty(delimiter) || !key.StartsWith(prefix, StringComparison.Ordinal)) return null;
         var idx = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);

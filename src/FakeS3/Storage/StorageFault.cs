@@ -18,4 +18,14 @@ internal static class StorageFault
         }
         return false;
     }
+
+    /// <summary>True when <paramref name="e"/> or an inner exception is FakeS3's own refusal (<see cref="UploadRefusedException"/>).</summary>
+    public static bool IsRefusedUpload(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is UploadRefusedException) return true;
+        }
+        return false;
+    }
 }

@@ -9,4 +9,6 @@ internal enum StoreStatus
     NoSuchUpload,
     BucketAlreadyExists,
     BucketNotEmpty,
+    /// <summary>A conditional write found the key in the wrong state (<see cref="WriteCondition"/>).</summary>
+    PreconditionFailed,
 }

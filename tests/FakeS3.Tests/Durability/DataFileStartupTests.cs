@@ -78,7 +78,39 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
         Assert.Contains("FakeS3:MaxSkewSeconds", stdout);
     }
 
-    static async Task<(int, string, string)> RunFakeS3(IEnumerable<string> args)
+    [Fact]
+    public async Task Executable_StoppedBySigterm_Exits0WithoutAnError()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var dir = Directory.CreateTempSubdirectory("fakes3-stop").FullName;
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        string[] args = ["--FakeS3:StartupBanner=false", $"--FakeS3:DataPath={Path.Combine(dir, "fakes3.db")}", $"--urls=http://127.0.0.1:{port}"];
+        var (code, _, stderr) = await RunFakeS3(args, async p =>
+        {
+            using var http = new HttpClient();
+            for (var i = 0; ; i++)
+            {
+                try
+                {
+                    await http.GetAsync($"http://127.0.0.1:{port}/");
+                    break;
+                }
+                catch (HttpRequestException) when (i < 300)
+                {
+                    await Task.Delay(100);
+                }
+            }
+            using var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            await kill.WaitForExitAsync();
+        });
+        Assert.DoesNotContain("cannot start", stderr);
+        Assert.Equal(0, code);
+    }
+
+    static async Task<(int, string, string)> RunFakeS3(IEnumerable<string> args, Func<Process, Task>? whileRunning = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FakeS3.Server.dll"));
@@ -89,6 +121,7 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
+            if (whileRunning is not null) await whileRunning(p);
             await p.WaitForExitAsync(cts.Token);
         }
         catch (OperationCanceledException)

@@ -95,5 +95,44 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         Assert.Equal(stored.Select(s => s.Key).Order(StringComparer.Ordinal), list.S3Objects.Select(o => o.Key));
     }
 
+    /// <summary>
+    /// FakeS3 refuses uploads first (its own check, room left on the disk), then another process takes the last
+    /// byte. The refusal used to be handled like LiteDB meeting a full disk: the reserve was released (and the
+    /// database reopened) at the first refused PUT, so once the disk was filled from outside every DELETE answered
+    /// 503 for good — the way out of a full disk was gone.
+    /// </summary>
+    [Fact]
+    public async Task UploadsRefusedFirst_ThenDiskFilledToTheLastByte_DeletesStillWork()
+    {
+        using var mount = TempMount.TryCreate("size=64m", output);
+        if (mount is null) return;
+        await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
+        using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
+        await client.PutBucketAsync("full");
+        var stored = new List<(string Key, byte[] Body)>();
+        AmazonS3Exception? refused = null;
+        for (var i = 0; i < 40 && refused is null; i++)
+        {
+            try
+            {
+                stored.Add(await client.PutRandomAsync("full", "k" + i, 3 * 1024 * 1024));
+            }
+            catch (AmazonS3Exception e)
+            {
+                refused = e;
+            }
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused?.StatusCode);
+
+        DiskFiller.Fill(mount.Path, "filler");
+
+        foreach (var (key, _) in stored.Take(4))
+        {
+            var deleted = await client.DeleteObjectAsync("full", key);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.HttpStatusCode);
+        }
+        foreach (var (key, body) in stored.Skip(4)) Assert.Equal(body, await Get(client, key));
+    }
+
     static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
 }

@@ -94,6 +94,8 @@ public class AdminErrorTests
     [InlineData("/_fakes3/clock", """{"advanceSeconds": 1e300}""")]
     [InlineData("/_fakes3/clock", """{"advanceSeconds": -1e12}""")]
     [InlineData("/_fakes3/clock", """{"advanceSeconds": 400000000000}""")]
+    [InlineData("/_fakes3/clock", """{"advanceSeconds": "NaN"}""")]
+    [InlineData("/_fakes3/clock", """{"advanceSeconds": "-Infinity"}""")]
     [InlineData("/_fakes3/clock", """{"time": "9999-12-31T23:59:59Z"}""")]
     [InlineData("/_fakes3/clock", """{"time": "0001-01-01T00:00:00Z"}""")]
     [InlineData("/_fakes3/clock", """{"time": "1969-12-31T23:59:59Z"}""")]

@@ -27,11 +27,17 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
                 throw new S3Exception(S3Errors.InvalidArgument("Provided max-keys not an integer or within integer range", "max-keys", mk));
             maxKeys = Math.Min(maxKeys, 1000);
         }
+        var delimiter = ctx.Query["delimiter"];
+        return new Args(ctx.Query["prefix"] ?? "", string.IsNullOrEmpty(delimiter) ? null : delimiter, maxKeys, UrlEncodingRequested(ctx));
+    }
+
+    /// <summary>encoding-type=url (also ListMultipartUploads); any other value is InvalidArgument.</summary>
+    internal static bool UrlEncodingRequested(S3RequestContext ctx)
+    {
         var encoding = ctx.Query["encoding-type"];
         if (encoding is not null && encoding != "url")
             throw new S3Exception(S3Errors.InvalidArgument("Invalid Encoding Method specified in Request", "encoding-type", encoding));
-        var delimiter = ctx.Query["delimiter"];
-        return new Args(ctx.Query["prefix"] ?? "", string.IsNullOrEmpty(delimiter) ? null : delimiter, maxKeys, encoding == "url");
+        return encoding == "url";
     }
 
     static Task ListV1(S3RequestContext ctx)
@@ -144,9 +150,11 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
         El(sb, "StorageClass", o.StorageClass, false);
     }
 
-    static void CommonPrefixes(StringBuilder sb, ObjectListing page, bool urlEncode)
+    static void CommonPrefixes(StringBuilder sb, ObjectListing page, bool urlEncode) => CommonPrefixes(sb, page.CommonPrefixes, urlEncode);
+
+    internal static void CommonPrefixes(StringBuilder sb, IEnumerable<string> prefixes, bool urlEncode)
     {
-        foreach (var p in page.CommonPrefixes)
+        foreach (var p in prefixes)
         {
             sb.Append("<CommonPrefixes>");
             El(sb, "Prefix", p, urlEncode);
@@ -157,7 +165,7 @@ internal sealed class ListObjectsEndpoint : IS3Endpoint
     static void OwnerElement(StringBuilder sb) =>
         sb.Append($"<Owner><ID>{Owner.Id}</ID><DisplayName>{Owner.DisplayName}</DisplayName></Owner>");
 
-    static void El(StringBuilder sb, string name, string value, bool urlEncode)
+    internal static void El(StringBuilder sb, string name, string value, bool urlEncode)
     {
         sb.Append('<').Append(name).Append('>');
         Xml.Escape(sb, urlEncode ? UrlEncoding.Encode(value) : value);

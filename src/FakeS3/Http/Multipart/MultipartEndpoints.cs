@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FakeS3.Checksums;
 using FakeS3.Errors;
+using FakeS3.Http.Buckets;
 using FakeS3.Http.Objects;
 using FakeS3.Storage;
 
@@ -117,26 +118,36 @@ internal sealed class MultipartEndpoints : IS3Endpoint
     {
         ctx.RequireBucket();
         var prefix = ctx.Query["prefix"] ?? "";
+        var delimiter = ctx.Query["delimiter"];
         var keyMarker = ctx.Query["key-marker"] ?? "";
         var uploadIdMarker = ctx.Query["upload-id-marker"] ?? "";
         var max = int.TryParse(ctx.Query["max-uploads"], NumberStyles.None, CultureInfo.InvariantCulture, out var mu) ? Math.Min(mu, 1000) : 1000;
-        var (uploads, truncated) = ctx.Services.Multipart.List(ctx.Bucket, prefix, keyMarker == "" ? null : keyMarker, uploadIdMarker == "" ? null : uploadIdMarker, max);
+        var url = ListObjectsEndpoint.UrlEncodingRequested(ctx);
+        var page = ctx.Services.Multipart.List(ctx.Bucket, prefix, string.IsNullOrEmpty(delimiter) ? null : delimiter,
+            keyMarker == "" ? null : keyMarker, uploadIdMarker == "" ? null : uploadIdMarker, max);
+        // Element order and the url-encoded elements (keys, prefixes, delimiter, markers) as in S3's API reference.
         var sb = new StringBuilder($"<ListMultipartUploadsResult xmlns=\"{S3Responses.Namespace}\">");
-        sb.Append("<Bucket>").Append(Xml.Escape(ctx.Bucket)).Append("</Bucket><KeyMarker>").Append(Xml.Escape(keyMarker))
-          .Append("</KeyMarker><UploadIdMarker>").Append(Xml.Escape(uploadIdMarker)).Append("</UploadIdMarker>");
-        if (truncated)
+        ListObjectsEndpoint.El(sb, "Bucket", ctx.Bucket, false);
+        ListObjectsEndpoint.El(sb, "KeyMarker", keyMarker, url);
+        ListObjectsEndpoint.El(sb, "UploadIdMarker", uploadIdMarker, false);
+        if (page.IsTruncated)
         {
-            sb.Append("<NextKeyMarker>").Append(Xml.Escape(uploads[^1].Key)).Append("</NextKeyMarker><NextUploadIdMarker>")
-              .Append(uploads[^1].Id).Append("</NextUploadIdMarker>");
+            ListObjectsEndpoint.El(sb, "NextKeyMarker", page.LastReturned!, url);
+            ListObjectsEndpoint.El(sb, "NextUploadIdMarker", page.LastUpload?.Id ?? "", false);
         }
-        sb.Append("<Prefix>").Append(Xml.Escape(prefix)).Append(CultureInfo.InvariantCulture, $"</Prefix><MaxUploads>{max}</MaxUploads><IsTruncated>")
-          .Append(truncated ? "true" : "false").Append("</IsTruncated>");
-        foreach (var u in uploads)
+        ListObjectsEndpoint.El(sb, "Prefix", prefix, url);
+        if (!string.IsNullOrEmpty(delimiter)) ListObjectsEndpoint.El(sb, "Delimiter", delimiter, url);
+        sb.Append(CultureInfo.InvariantCulture, $"<MaxUploads>{max}</MaxUploads><IsTruncated>").Append(page.IsTruncated ? "true" : "false").Append("</IsTruncated>");
+        foreach (var u in page.Uploads)
         {
-            sb.Append("<Upload><Key>").Append(Xml.Escape(u.Key)).Append("</Key><UploadId>").Append(u.Id).Append("</UploadId>")
+            sb.Append("<Upload>");
+            ListObjectsEndpoint.El(sb, "Key", u.Key, url);
+            sb.Append("<UploadId>").Append(u.Id).Append("</UploadId>")
               .Append(OwnerXml("Initiator")).Append(OwnerXml("Owner")).Append("<StorageClass>").Append(u.StorageClass)
               .Append("</StorageClass><Initiated>").Append(Formats.Iso8601(u.Initiated)).Append("</Initiated></Upload>");
         }
+        ListObjectsEndpoint.CommonPrefixes(sb, page.CommonPrefixes, url);
+        if (url) ListObjectsEndpoint.El(sb, "EncodingType", "url", false);
         sb.Append("</ListMultipartUploadsResult>");
         return S3Responses.XmlAsync(ctx, sb);
     }

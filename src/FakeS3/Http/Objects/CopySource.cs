@@ -11,7 +11,8 @@ internal static class CopySource
         var raw = ctx.Header("x-amz-copy-source") ?? throw new S3Exception(S3Errors.InvalidCopySource());
         var q = raw.IndexOf('?');
         var version = q < 0 ? null : S3Query.Parse(raw[(q + 1)..])["versionId"];
-        var path = S3RequestTarget.PercentDecode(q < 0 ? raw : raw[..q]).TrimStart('/');
+        var path = (S3RequestTarget.PercentDecodeStrict(q < 0 ? raw : raw[..q])
+            ?? throw new S3Exception(S3Errors.InvalidCopySourceEncoding())).TrimStart('/');
         var slash = path.IndexOf('/');
         if (slash <= 0 || slash == path.Length - 1) throw new S3Exception(S3Errors.InvalidCopySource());
         var bucket = path[..slash];

@@ -11,12 +11,13 @@ internal sealed class PutObjectEndpoint : IS3Endpoint
     {
         ctx.RequireBucket();
         var record = ObjectAttributes.FromHeaders(ctx);
+        var condition = ConditionalWrite.FromHeaders(ctx);
         var (blob, digest) = await PayloadReceiver.ReceiveAsync(ctx, isUploadPart: false);
         using (blob)
         {
             PayloadReceiver.ApplyDigest(record, digest);
             record.LastModified = ctx.Now.UtcDateTime;
-            S3RequestContext.ThrowFor(await ctx.Store.CommitAsync(record, blob), ctx.Bucket, ctx.Key);
+            ConditionalWrite.ThrowFor(await ctx.Store.CommitAsync(record, blob, condition), condition, ctx);
         }
         ctx.Response.Headers.ETag = record.ETag;
         ctx.Response.Headers["x-amz-server-side-encryption"] = "AES256";

@@ -6,6 +6,7 @@ using FakeS3.Faults;
 using FakeS3.Form;
 using FakeS3.Http.Objects;
 using FakeS3.Policy;
+using FakeS3.Storage;
 
 namespace FakeS3.Http.Post;
 
@@ -21,27 +22,39 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
     async Task HandleAsync(S3RequestContext ctx)
     {
         var ct = ctx.Http.RequestAborted;
-        var upload = await MultipartFormReader.ReadAsync(ctx.Request.ContentType, ctx.Request.Body, ct);
-        Diagnostics.PresentedSecrets.Add(ctx.Http, upload.Form.Get("x-amz-signature"), upload.Form.Get("signature"), upload.Form.Get("x-amz-security-token"));
-        PostFormValidator.Validate(upload.Form);
-        var auth = PostFormAuth.Parse(upload.Form, ctx.Options.Region);
-        var bucket = ctx.Store.GetBucket(ctx.Bucket);
-        var policyText = authenticator.Verify(auth);
-        if (bucket is null) throw new S3Exception(S3Errors.NoSuchBucket(ctx.Bucket));
-        if (policyText is null && bucket.Acl != "public-read-write")
-            throw new S3Exception(S3Errors.AccessDenied().WithExplanation("The form carries no signature fields and the bucket is not public-read-write."));
-
+        var upload = await MultipartFormReader.ReadAsync(ctx.Request.ContentType, ctx.Request.BodyReader, ct);
+        ObjectRecord record;
         ContentLengthRange? limit = null;
-        if (policyText is not null)
+        ChecksumAlgorithm algorithm;
+        string? expected;
+        string key;
+        try
         {
-            var policy = PostPolicyDocument.Parse(policyText);
-            if (PostPolicyEvaluator.EvaluateFields(policy, upload.Form, ctx.Bucket, ctx.Now) is { } denied) throw new S3Exception(denied);
-            limit = PostPolicyEvaluator.SizeLimit(policy);
+            Diagnostics.PresentedSecrets.Add(ctx.Http, upload.Form.Get("x-amz-signature"), upload.Form.Get("signature"), upload.Form.Get("x-amz-security-token"));
+            PostFormValidator.Validate(upload.Form);
+            var auth = PostFormAuth.Parse(upload.Form, ctx.Options.Region);
+            var bucket = ctx.Store.GetBucket(ctx.Bucket);
+            var policyText = authenticator.Verify(auth);
+            if (bucket is null) throw new S3Exception(S3Errors.NoSuchBucket(ctx.Bucket));
+            if (policyText is null && bucket.Acl != "public-read-write")
+                throw new S3Exception(S3Errors.AccessDenied().WithExplanation("The form carries no signature fields and the bucket is not public-read-write."));
+
+            if (policyText is not null)
+            {
+                var policy = PostPolicyDocument.Parse(policyText);
+                if (PostPolicyEvaluator.EvaluateFields(policy, upload.Form, ctx.Bucket, ctx.Now) is { } denied) throw new S3Exception(denied);
+                limit = PostPolicyEvaluator.SizeLimit(policy);
+            }
+            key = upload.Form.Get("key")!;
+            if (ctx.Faults is not null && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication, key)) return;
+            record = PostObjectAttributes.From(upload.Form, ctx.Bucket, key);
+            (algorithm, expected) = PostObjectAttributes.Checksum(upload.Form);
         }
-        var key = upload.Form.Get("key")!;
-        if (ctx.Faults is not null && await FaultInjection.InjectAsync(ctx, FaultStage.AfterAuthentication, key)) return;
-        var record = PostObjectAttributes.From(upload.Form, ctx.Bucket, key);
-        var (algorithm, expected) = PostObjectAttributes.Checksum(upload.Form);
+        catch (S3Exception)
+        {
+            upload.Refused();
+            throw;
+        }
 
         using var blob = ctx.Store.OpenBlobWriter();
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
