@@ -65,11 +65,11 @@ internal static class CanonicalFormScanner
             if (rest.Length < next + 2) return Outcome.NeedMore;
             if (!rest.Slice(next, 2).SequenceEqual(Crlf)) return Outcome.Unusual; // the final boundary, or odd: no file part here
             var bytes = rest[..end];
-            if (!System.Text.Unicode.Utf8.IsValid(bytes)) return Outcome.Unusual; // the general reader refuses it
-            var value = Encoding.UTF8.GetString(bytes);
-            used += (System.Text.Ascii.IsValid(bytes) ? bytes.Length : Encoding.UTF8.GetByteCount(value)) + 2;
+            // Not UTF-8: the general reader refuses it (MalformedPOSTRequest).
+            if (!System.Text.Unicode.Utf8.IsValid(bytes)) return Outcome.Unusual;
+            used += bytes.Length + 2;
             if (used > MultipartFormReader.MaxPreDataLength) return Outcome.Unusual;
-            result.Fields.Add(new PostField(name, value));
+            result.Fields.Add(new PostField(name, Encoding.UTF8.GetString(bytes)));
             pos += next + 2;
         }
     }

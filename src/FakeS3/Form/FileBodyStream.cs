@@ -6,13 +6,8 @@ namespace FakeS3.Form;
 /// Read-only view of the file part that turns the multipart parser's "unexpected end of stream" into
 /// MalformedPOSTRequest (a truncated body [2ND]), so the endpoint never answers 500 on a cut-off upload.
 /// </summary>
-internal sealed class FileBodyStream(Stream inner) : Stream
+internal sealed class FileBodyStream(Stream inner) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -42,9 +37,4 @@ internal sealed class FileBodyStream(Stream inner) : Stream
             throw new S3Exception(S3Errors.MalformedPostRequest());
         }
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -46,6 +46,9 @@ internal static class MultipartFormReader
     /// </summary>
     const int MaxCanonicalScan = 2 * MaxPreDataLength + 1024;
 
+    /// <summary>Bytes the fast path scans, over all its reads, before leaving the form to the general reader.</summary>
+    const int MaxCanonicalScanned = 256 * 1024;
+
     /// <summary>
     /// The fast path (<see cref="CanonicalFormScanner"/>): null, with nothing consumed, when the form is not of the
     /// plain shape; the general reader then reads it from its first byte. Reading failures are MalformedPOSTRequest as
@@ -56,6 +59,7 @@ internal static class MultipartFormReader
         var delimiter = Encoding.ASCII.GetBytes("--" + boundary);
         var scan = new CanonicalFormScanner.Result();
         byte[]? copy = null;
+        long scanned = 0;
         try
         {
             while (true)
@@ -93,7 +97,11 @@ internal static class MultipartFormReader
                     var form = new PostForm(scan.Fields).WithFilename(scan.FileName);
                     return new PostUpload(null, form, scan.FileName, scan.FileContentType, new PipeFileBody(body, boundary, scan.FileStart));
                 }
-                if (outcome == CanonicalFormScanner.Outcome.Unusual || result.IsCompleted || buffer.Length > MaxCanonicalScan)
+                // Each read scans from the start: a large form trickling in goes to the general reader (linear in
+                // the bytes) instead of being rescanned once per packet.
+                scanned += data.Length;
+                if (outcome == CanonicalFormScanner.Outcome.Unusual || result.IsCompleted || buffer.Length > MaxCanonicalScan
+                    || scanned > MaxCanonicalScanned)
                 {
                     body.AdvanceTo(buffer.Start); // nothing consumed, nothing examined: the general reader sees it all
                     return null;

@@ -14,7 +14,7 @@ namespace FakeS3.Form;
 /// answer it always got: <see cref="Tail"/> then serves <see cref="PostUpload.EnsureSingleFileAsync"/>.
 /// A body that ends before the delimiter, or fails underneath, is MalformedPOSTRequest, as in <see cref="FileBodyStream"/>.
 /// </summary>
-internal sealed class PipeFileBody : Stream
+internal sealed class PipeFileBody : ReadOnlyStream
 {
     readonly PipeReader _reader;
     readonly string _boundary;
@@ -38,12 +38,6 @@ internal sealed class PipeFileBody : Stream
 
     /// <summary>After <see cref="Finished"/>: the general reader positioned after the file part, or null when the form ended canonically.</summary>
     public MultipartReader? Tail { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -160,9 +154,4 @@ internal sealed class PipeFileBody : Stream
         buffer.Slice(_delimiter.Length, 4).CopyTo(end);
         return end.SequenceEqual("--\r\n"u8);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -11,6 +11,7 @@ namespace FakeS3.Storage;
 internal sealed class BlobCollector : IDisposable
 {
     const int ChunksPerTransaction = 256;
+    const int ChunksPerTransactionWhenShort = 4;
 
     readonly FakeS3Database _db;
     readonly BlockingCollection<BlobSegment> _queue = new();
@@ -65,9 +66,15 @@ internal sealed class BlobCollector : IDisposable
     /// <summary>Deletes a marked blob's chunks in bounded transactions, then its marker.</summary>
     internal static void Collect(FakeS3Database db, string blobId, int chunkCount)
     {
-        for (var first = 0; first < chunkCount; first += ChunksPerTransaction)
+        for (var first = 0; first < chunkCount;)
         {
-            var last = Math.Min(chunkCount, first + ChunksPerTransaction);
+            // Short of disk, the pages a transaction frees must fit the room left in the log: small transactions, each
+            // after the log is checkpointed and the reserve released if need be, as before a DELETE. 256 chunks
+            // (16 MiB of freed pages) at once failed on a disk filled to the last byte, and every DELETE after it
+            // answered 503 (session 5).
+            var shortOfRoom = db.Room is { IsShort: true } or { LowOnDisk: true };
+            if (shortOfRoom) db.MakeRoomForDelete();
+            var last = Math.Min(chunkCount, first + (shortOfRoom ? ChunksPerTransactionWhenShort : ChunksPerTransaction));
             lock (db.Lock)
             {
                 db.Db.BeginTrans();
@@ -83,6 +90,7 @@ internal sealed class BlobCollector : IDisposable
                     throw;
                 }
             }
+            first = last;
         }
     }
 

@@ -171,7 +171,7 @@ internal sealed class FakeS3Database : IDisposable
                 }
             }
             _rollbackFailed = false;
-            try { _db.Dispose(); } catch (Exception) { /* already stopped */ }
+            DisposeEngine();
             Reopen();
         }
     }
@@ -232,7 +232,7 @@ internal sealed class FakeS3Database : IDisposable
         }
         catch (Exception e)
         {
-            try { _db.Dispose(); } catch (Exception) { /* half-open */ }
+            DisposeEngine();
             Unavailable(e);
             return;
         }
@@ -368,6 +368,20 @@ internal sealed class FakeS3Database : IDisposable
     public void Dispose()
     {
         Checkpoints?.Dispose();
-        _db.Dispose();
+        DisposeEngine();
+    }
+
+    /// <summary>Lets the current engine go, also after a fault (see <see cref="AbandonedTransactions"/>).</summary>
+    void DisposeEngine()
+    {
+        AbandonedTransactions.Release(_db);
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception)
+        {
+            // stopped already (an I/O error) or half-open
+        }
     }
 }

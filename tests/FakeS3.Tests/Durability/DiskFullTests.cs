@@ -136,5 +136,51 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         foreach (var (key, body) in stored.Skip(4)) Assert.Equal(body, await Get(client, key));
     }
 
+    /// <summary>
+    /// LiteDB finalizes a transaction left open by a rollback that failed on the full disk, and that finalizer threw on
+    /// the finalizer thread: the test host crashed minutes after the disk-full tests, once the engines dropped by the
+    /// store's reopens were collected (a server would have ended the same way). Uploads (answered 200 or 503) and
+    /// deletes taking turns on a disk filled to the last byte, then full collections: the process lives on. Every
+    /// DELETE succeeds: the background deletion of a deleted object's chunks freed 256 of them per transaction, which
+    /// did not fit the room left, and every DELETE after it answered 503.
+    /// </summary>
+    [Fact]
+    public async Task AfterWritesFailOnAFullDisk_DroppedEnginesAreCollectedWithoutEndingTheProcess()
+    {
+        using var mount = TempMount.TryCreate("size=48m", output);
+        if (mount is null) return;
+        await using (var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db")))
+        {
+            using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
+            await client.PutBucketAsync("full");
+            var stored = new List<(string Key, byte[] Body)>();
+            for (var i = 0; i < 6; i++) stored.Add(await client.PutRandomAsync("full", "k" + i, 2 * 1024 * 1024));
+            DiskFiller.Fill(mount.Path, "filler");
+            for (var i = 0; i < 8; i++)
+            {
+                await AnsweredOrFull(() => client.PutRandomAsync("full", "late" + i, (i % 2 == 0 ? 1 : 256) * 1024));
+                var deleted = await client.DeleteObjectAsync("full", stored[i % stored.Count].Key);
+                Assert.Equal(HttpStatusCode.NoContent, deleted.HttpStatusCode);
+            }
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+    }
+
+    static async Task AnsweredOrFull(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (AmazonS3Exception e)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, e.StatusCode);
+        }
+    }
+
     static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
 }
