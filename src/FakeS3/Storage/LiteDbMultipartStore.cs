@@ -134,7 +134,9 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
     }
 
     /// <summary>Completes with the chosen parts (already validated by the caller) as the object's segments.</summary>
-    public StoreStatus Complete(MultipartUploadRecord upload, ObjectRecord obj, IReadOnlyList<PartRecord> chosen)
+    /// <param name="condition">A conditional write (If-None-Match / If-Match), checked inside the commit; a refused one
+    /// leaves the upload as it was.</param>
+    public StoreStatus Complete(MultipartUploadRecord upload, ObjectRecord obj, IReadOnlyList<PartRecord> chosen, WriteCondition? condition = null)
     {
         obj.Segments = chosen.Select(p => new BlobSegment
         {
@@ -150,7 +152,7 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
             db.Parts.DeleteMany(PartRange(upload.Id, 1));
             db.Uploads.Delete(upload.Id);
             large = blobs.Release(unused);
-        }, out var gone);
+        }, out var gone, condition);
         if (gone) return StoreStatus.NoSuchUpload;
         if (status == StoreStatus.Ok) blobs.CollectLater(large);
         return status;

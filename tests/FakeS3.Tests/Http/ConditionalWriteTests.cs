@@ -6,8 +6,8 @@ using FakeS3.Tests.Infrastructure;
 namespace FakeS3.Tests.Http;
 
 /// <summary>
-/// PutObject conditional writes (S3's create-only and compare-and-swap): the headers were ignored, so
-/// `If-None-Match: *` overwrote an existing object and every racing "create once" writer won.
+/// PutObject and CompleteMultipartUpload conditional writes (S3's create-only and compare-and-swap): the headers were
+/// ignored, so `If-None-Match: *` overwrote an existing object and every racing "create once" writer won.
 /// </summary>
 public sealed class ConditionalWriteTests
 {
@@ -51,6 +51,37 @@ public sealed class ConditionalWriteTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("NoSuchKey", missing.ErrorCode);
         Assert.Equal("v2", await ReadAsync(client, "doc"));
+    }
+
+    [Fact]
+    public async Task CompleteMultipartUpload_IfNoneMatchStar_RefusedWhileTheKeyExists_TheUploadStaysCompletable()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("cond-writes");
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = "cond-writes", Key = "mp", ContentBody = "existing" });
+        var upload = await client.InitiateMultipartUploadAsync("cond-writes", "mp");
+        var part = await client.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = "cond-writes", Key = "mp", UploadId = upload.UploadId, PartNumber = 1, InputStream = new MemoryStream("multipart"u8.ToArray()),
+        });
+        CompleteMultipartUploadRequest Complete(string? ifNoneMatch, string? ifMatch) => new()
+        {
+            BucketName = "cond-writes", Key = "mp", UploadId = upload.UploadId, IfNoneMatch = ifNoneMatch, IfMatch = ifMatch,
+            PartETags = [new PartETag(1, part.ETag)],
+        };
+
+        var refused = await Assert.ThrowsAsync<AmazonS3Exception>(() => client.CompleteMultipartUploadAsync(Complete("*", null)));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal("PreconditionFailed", refused.ErrorCode);
+        Assert.Equal("existing", await ReadAsync(client, "mp"));
+
+        var stale = await Assert.ThrowsAsync<AmazonS3Exception>(() => client.CompleteMultipartUploadAsync(Complete(null, "\"0123456789abcdef0123456789abcdef\"")));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        var current = (await client.GetObjectMetadataAsync("cond-writes", "mp")).ETag;
+        await client.CompleteMultipartUploadAsync(Complete(null, current));
+        Assert.Equal("multipart", await ReadAsync(client, "mp"));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ internal static class CompleteMultipartEndpoint
             await WriteResultAsync(ctx, existing);
             return;
         }
+        var condition = ConditionalWrite.FromHeaders(ctx);
         var requested = Parse(await RequestBodies.ReadSmallAsync(ctx, 4 * 1024 * 1024, checksumHeadersDescribeBody: false));
         var algorithm = MultipartChecksumRules.AlgorithmOf(upload);
         var type = MultipartChecksumRules.TypeOf(upload);
@@ -85,7 +86,10 @@ internal static class CompleteMultipartEndpoint
             obj.ChecksumValue = c.Value;
             obj.ChecksumType = c.Type;
         }
-        S3RequestContext.ThrowFor(ctx.Services.Multipart.Complete(upload, obj, chosen), ctx.Bucket, ctx.Key, upload.Id);
+        // Conditional writes apply to CompleteMultipartUpload as to PutObject [DOC conditional-requests].
+        var status = ctx.Services.Multipart.Complete(upload, obj, chosen, condition);
+        if (status == StoreStatus.PreconditionFailed) ConditionalWrite.ThrowFor(status, condition, ctx);
+        S3RequestContext.ThrowFor(status, ctx.Bucket, ctx.Key, upload.Id);
         await WriteResultAsync(ctx, obj);
     }
 

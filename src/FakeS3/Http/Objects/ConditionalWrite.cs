@@ -4,7 +4,7 @@ using FakeS3.Storage;
 namespace FakeS3.Http.Objects;
 
 /// <summary>
-/// PutObject's conditional writes [DOC conditional-requests]: <c>If-None-Match: *</c> stores only if the key does
+/// Conditional writes of PutObject and CompleteMultipartUpload [DOC conditional-requests]: <c>If-None-Match: *</c> stores only if the key does
 /// not exist, <c>If-Match: "etag"</c> only if the current version has that ETag (404 NoSuchKey when there is none);
 /// otherwise 412 PreconditionFailed with the header as Condition. Checked at the commit, under the key's lock.
 /// </summary>
