@@ -9,22 +9,12 @@ namespace FakeS3.Checksums;
 internal sealed class Crc32CChecksum : IChecksum
 {
     const uint Poly = 0x82F63B78u;
-    static readonly uint[] Table = CrcTables.Build32(Poly);
-    static readonly CrcFolding Folding = new(32, Poly);
+    static readonly ReflectedCrc Crc = new(32, Poly);
     uint _state = 0xFFFFFFFFu;
 
     public ChecksumAlgorithm Algorithm => ChecksumAlgorithm.Crc32C;
 
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        if (data.Length >= CrcFolding.MinLength && CrcFolding.IsSupported)
-        {
-            Span<byte> pending = stackalloc byte[16];
-            data = data[Folding.Fold(_state, data, pending)..];
-            _state = CrcTables.Update32(Table, 0, pending);
-        }
-        _state = CrcTables.Update32(Table, _state, data);
-    }
+    public void Append(ReadOnlySpan<byte> data) => _state = (uint)Crc.Update(_state, data);
 
     public void GetCurrentHash(Span<byte> destination) => BinaryPrimitives.WriteUInt32BigEndian(destination, ~_state);
 }

@@ -10,22 +10,12 @@ namespace FakeS3.Checksums;
 internal sealed class Crc64NvmeChecksum : IChecksum
 {
     const ulong Poly = 0x9A6C9329AC4BC9B5ul;
-    static readonly ulong[] Table = CrcTables.Build64(Poly);
-    static readonly CrcFolding Folding = new(64, Poly);
+    static readonly ReflectedCrc Crc = new(64, Poly);
     ulong _state = ulong.MaxValue;
 
     public ChecksumAlgorithm Algorithm => ChecksumAlgorithm.Crc64Nvme;
 
-    public void Append(ReadOnlySpan<byte> data)
-    {
-        if (data.Length >= CrcFolding.MinLength && CrcFolding.IsSupported)
-        {
-            Span<byte> pending = stackalloc byte[16];
-            data = data[Folding.Fold(_state, data, pending)..];
-            _state = CrcTables.Update64(Table, 0, pending);
-        }
-        _state = CrcTables.Update64(Table, _state, data);
-    }
+    public void Append(ReadOnlySpan<byte> data) => _state = Crc.Update(_state, data);
 
     public void GetCurrentHash(Span<byte> destination) => BinaryPrimitives.WriteUInt64BigEndian(destination, ~_state);
 }
