@@ -73,8 +73,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         using var mount = TempMount.TryCreate("size=64m", output);
         if (mount is null) return;
         await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
-        using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
-        await client.PutBucketAsync("full");
+        using var client = await ClientWithBucket(s3);
         var stored = new List<(string Key, byte[] Body)>();
         for (var i = 0; i < 12; i++) stored.Add(await client.PutRandomAsync("full", "k" + i, 1024 * 1024));
 
@@ -108,8 +107,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         using var mount = TempMount.TryCreate("size=64m", output);
         if (mount is null) return;
         await using var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db"));
-        using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
-        await client.PutBucketAsync("full");
+        using var client = await ClientWithBucket(s3);
         var stored = new List<(string Key, byte[] Body)>();
         AmazonS3Exception? refused = null;
         for (var i = 0; i < 100 && refused is null; i++)
@@ -151,8 +149,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         if (mount is null) return;
         await using (var s3 = await TestFakeS3.StartAsync(dataPath: Path.Combine(mount.Path, "fakes3.db")))
         {
-            using var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
-            await client.PutBucketAsync("full");
+            using var client = await ClientWithBucket(s3);
             var stored = new List<(string Key, byte[] Body)>();
             for (var i = 0; i < 6; i++) stored.Add(await client.PutRandomAsync("full", "k" + i, 2 * 1024 * 1024));
             DiskFiller.Fill(mount.Path, "filler");
@@ -183,4 +180,12 @@ public sealed class DiskFullTests(ITestOutputHelper output)
     }
 
     static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("full", key);
+
+    /// <summary>A client that does not retry (each 503 is seen) and the bucket "full".</summary>
+    static async Task<AmazonS3Client> ClientWithBucket(TestFakeS3 s3)
+    {
+        var client = s3.CreateS3Client(configure: c => c.MaxErrorRetry = 0);
+        await client.PutBucketAsync("full");
+        return client;
+    }
 }
