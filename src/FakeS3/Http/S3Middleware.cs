@@ -25,6 +25,7 @@ internal sealed class S3Middleware(
     UnhandledErrorLog errors,
     FaultInjector faults,
     ServedHosts hosts,
+    UploadPacer pacer,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -110,6 +111,12 @@ internal sealed class S3Middleware(
             }
             errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
+        }
+        finally
+        {
+            // Uploads do not make other uploads yield (UploadPacer).
+            if (ctx?.Operation is not (S3Operation.PutObject or S3Operation.UploadPart or S3Operation.PostObject
+                or S3Operation.CopyObject or S3Operation.UploadPartCopy)) pacer.Answered();
         }
     }
 

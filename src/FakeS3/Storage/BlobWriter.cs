@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using LiteDB;
 
 namespace FakeS3.Storage;
@@ -30,6 +31,7 @@ internal sealed class BlobWriter : Stream
     readonly BlobRecycler? _recycler;
     readonly Action<BlobSegment>? _giveBack;
     readonly long? _expectedSize;
+    readonly UploadPacer? _pacer;
     /// <summary>Chunk documents this blob took over from a freed one (<see cref="BlobRecycler"/>): updated, not inserted.</summary>
     int _reusedChunks;
     byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
@@ -46,8 +48,9 @@ internal sealed class BlobWriter : Stream
     /// <param name="expectedSize">The size the client announced, if any: a body that will need more than one chunk
     /// group may then take over a freed blob of about that size (<paramref name="recycler"/>);
     /// <paramref name="giveBack"/> returns one it took when taking it over fails.</param>
-    internal BlobWriter(FakeS3Database db, BlobRecycler recycler, Action<BlobSegment> giveBack, long? expectedSize) : this(db)
+    internal BlobWriter(FakeS3Database db, BlobRecycler recycler, Action<BlobSegment> giveBack, long? expectedSize, UploadPacer? pacer) : this(db)
     {
+        _pacer = pacer;
         _recycler = recycler;
         _giveBack = giveBack;
         _expectedSize = expectedSize;
@@ -117,14 +120,21 @@ internal sealed class BlobWriter : Stream
         lock (_db.Lock) FlushGroupLocked();
     }
 
-    Task FlushGroupAsync()
+    async Task FlushGroupAsync()
     {
         _db.EnsureRoomForUpload(_buffered);
-        return StoreThread.RunAsync(() =>
+        var worked = TimeSpan.Zero;
+        await StoreThread.RunAsync(() =>
         {
             _db.YieldToCheckpoint();
-            lock (_db.Lock) FlushGroupLocked();
-        });
+            lock (_db.Lock)
+            {
+                var started = Stopwatch.GetTimestamp();
+                FlushGroupLocked();
+                worked = Stopwatch.GetElapsedTime(started);
+            }
+        }).ConfigureAwait(false);
+        if (_pacer is not null) await _pacer.PaceAsync(worked).ConfigureAwait(false);
     }
 
     void FlushGroupLocked()

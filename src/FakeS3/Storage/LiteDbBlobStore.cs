@@ -3,14 +3,15 @@ using LiteDB;
 namespace FakeS3.Storage;
 
 /// <summary>Blob bytes as chunk documents "{blobId}/{index:D8}" in one collection.</summary>
-internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
+/// <param name="pacer">Paces large uploads while other requests are in flight (none: never paced).</param>
+internal sealed class LiteDbBlobStore(FakeS3Database db, UploadPacer? pacer = null) : IDisposable
 {
     readonly ChunkCache _smallBlobs = new();
     readonly BlobCollector _collector = new(db);
     readonly BlobLeases _leases = new();
 
     /// <param name="expectedSize">The body's announced size, if known: lets it take over a freed blob (<see cref="BlobRecycler"/>).</param>
-    public BlobWriter OpenWrite(long? expectedSize = null) => new(db, _collector.Recycler, b => _collector.Enqueue([b]), expectedSize);
+    public BlobWriter OpenWrite(long? expectedSize = null) => new(db, _collector.Recycler, b => _collector.Enqueue([b]), expectedSize, pacer);
 
     /// <summary>
     /// Leases the blobs for the stream's lifetime. The caller holds the owning key's stripe and has checked that
