@@ -32,6 +32,7 @@ internal sealed class BlobWriter : Stream
     readonly Action<BlobSegment>? _giveBack;
     readonly long? _expectedSize;
     readonly UploadPacer? _pacer;
+    long _groupStarted = Stopwatch.GetTimestamp();
     /// <summary>Chunk documents this blob took over from a freed one (<see cref="BlobRecycler"/>): updated, not inserted.</summary>
     int _reusedChunks;
     byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
@@ -123,18 +124,14 @@ internal sealed class BlobWriter : Stream
     async Task FlushGroupAsync()
     {
         _db.EnsureRoomForUpload(_buffered);
-        var worked = TimeSpan.Zero;
         await StoreThread.RunAsync(() =>
         {
             _db.YieldToCheckpoint();
-            lock (_db.Lock)
-            {
-                var started = Stopwatch.GetTimestamp();
-                FlushGroupLocked();
-                worked = Stopwatch.GetElapsedTime(started);
-            }
+            lock (_db.Lock) FlushGroupLocked();
         }).ConfigureAwait(false);
-        if (_pacer is not null) await _pacer.PaceAsync(worked).ConfigureAwait(false);
+        if (_pacer is null) return;
+        await _pacer.PaceAsync(Stopwatch.GetElapsedTime(_groupStarted)).ConfigureAwait(false);
+        _groupStarted = Stopwatch.GetTimestamp();
     }
 
     void FlushGroupLocked()

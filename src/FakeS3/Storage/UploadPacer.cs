@@ -6,8 +6,8 @@ namespace FakeS3.Storage;
 /// Small requests before large uploads. A large upload's body is received, hashed and written to LiteDB as fast
 /// as the cores allow: on a 2-core runner four 64 MiB PUT streams left GETs of 4 KiB objects 0.36–0.41 of their
 /// rate alone (issue 14 asks ≥ 0.5: readers must not queue behind writers). So while other requests are being
-/// answered and the cores are busy, an upload yields after each MiB it stores. Alone, or on idle cores, it never
-/// pauses. FakeS3:PaceLargeUploads=false turns this off.
+/// answered and the cores are busy, an upload pauses after each MiB it stores for as long as that MiB took. Alone,
+/// or on idle cores, it never pauses. FakeS3:PaceLargeUploads=false turns this off.
 /// </summary>
 /// <param name="coresShort">Whether the cores are busy (default: <see cref="CpuPressure"/>).</param>
 internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
@@ -16,15 +16,9 @@ internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
     static readonly long ActiveFor = Stopwatch.Frequency / 100; // 10 ms
 
     /// <summary>
-    /// A pause is this multiple of the time LiteDB took to store the MiB (1-2 ms here), which stands for the CPU
-    /// the MiB cost: receiving, hashing (MD5 for the ETag) and the client's sending cost about three times the
-    /// store's part, so the upload keeps about a third of its pace. The time the MiB took to arrive does not
-    /// count, so a slow client is hardly paced.
+    /// Bounds a pause: a MiB that took long (a slow client, a checkpoint) still gives up at most this much.
     /// </summary>
-    const double PausePerStoredTime = 6;
-
-    /// <summary>Bounds a pause whatever the store's time (a MiB that waited for a checkpoint).</summary>
-    static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(50);
+    static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(100);
 
     readonly Func<bool> _coresShort = coresShort ?? new CpuPressure().IsHigh;
     long _lastAnswered = long.MinValue / 2;
@@ -43,11 +37,15 @@ internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
     /// <summary>Other requests answered in the last 10 ms and the cores busy.</summary>
     public bool OthersWaiting => Stopwatch.GetTimestamp() - Volatile.Read(ref _lastAnswered) < ActiveFor && _coresShort();
 
-    /// <summary>After an upload's MiB went into LiteDB, which took <paramref name="stored"/>: its pause, if others wait.</summary>
-    public Task PaceAsync(TimeSpan stored, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// After an upload's MiB was stored, which took <paramref name="took"/> from the previous one: if others wait,
+    /// a pause as long (at most <see cref="MaxPause"/>), so the upload keeps about half of its pace on busy cores.
+    /// Pausing for a multiple of LiteDB's share of the MiB instead (1-2 ms) hardly slowed four streams down, and
+    /// left GETs 0.41-0.48 of their rate alone; pausing as long as the MiB took gave 0.54-0.63 (docs/benchmarks.md).
+    /// </summary>
+    public Task PaceAsync(TimeSpan took, CancellationToken cancellationToken = default)
     {
         if (!enabled || !OthersWaiting) return Task.CompletedTask;
-        var pause = stored * PausePerStoredTime;
-        return pause >= TimeSpan.FromMilliseconds(1) ? Task.Delay(pause < MaxPause ? pause : MaxPause, cancellationToken) : Task.CompletedTask;
+        return took >= TimeSpan.FromMilliseconds(1) ? Task.Delay(took < MaxPause ? took : MaxPause, cancellationToken) : Task.CompletedTask;
     }
 }

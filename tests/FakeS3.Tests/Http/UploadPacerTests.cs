@@ -8,13 +8,13 @@ namespace FakeS3.Tests.Http;
 /// </summary>
 public sealed class UploadPacerTests
 {
-    static readonly TimeSpan Stored = TimeSpan.FromMilliseconds(5);
+    static readonly TimeSpan Took = TimeSpan.FromMilliseconds(20);
 
     [Fact]
     public void AnUploadAlone_NeverPauses_EvenOnBusyCores()
     {
         var pacer = new UploadPacer(enabled: true, coresShort: () => true);
-        Assert.True(pacer.PaceAsync(Stored).IsCompleted);
+        Assert.True(pacer.PaceAsync(Took).IsCompleted);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class UploadPacerTests
         var busy = false;
         var pacer = new UploadPacer(enabled: true, coresShort: () => busy);
         pacer.Answered();
-        Assert.True(pacer.PaceAsync(Stored).IsCompleted);
+        Assert.True(pacer.PaceAsync(Took).IsCompleted);
 
         busy = true;
         pacer.Answered();
@@ -32,7 +32,7 @@ public sealed class UploadPacerTests
         await pause.WaitAsync(TimeSpan.FromSeconds(10)); // bounded, whatever the store's time
 
         await Task.Delay(100); // nothing answered since: the others are gone
-        Assert.True(pacer.PaceAsync(Stored).IsCompleted);
+        Assert.True(pacer.PaceAsync(Took).IsCompleted);
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public sealed class UploadPacerTests
     {
         var pacer = new UploadPacer(enabled: false, coresShort: () => true);
         pacer.Answered();
-        Assert.True(pacer.PaceAsync(Stored).IsCompleted);
+        Assert.True(pacer.PaceAsync(Took).IsCompleted);
     }
 }
