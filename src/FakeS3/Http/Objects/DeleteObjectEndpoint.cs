@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using FakeS3.Errors;
+using FakeS3.Payload;
 using FakeS3.Storage;
 
 namespace FakeS3.Http.Objects;
@@ -22,6 +23,10 @@ internal sealed class DeleteObjectEndpoint : IS3Endpoint
     static async Task DeleteMany(S3RequestContext ctx)
     {
         ctx.RequireBucket();
+        // S3 requires an integrity check on this body: Content-MD5 or (since flexible checksums) an
+        // x-amz-checksum-* header, trailer or x-amz-sdk-checksum-algorithm [DOC DeleteObjects; WIRE aws/aws-cli#400].
+        if (ctx.Signable.Header("Content-MD5") is null && ChecksumExpectation.From(ctx.Signable).Algorithm is null)
+            throw new S3Exception(S3Errors.MissingContentMd5());
         var body = await RequestBodies.ReadSmallAsync(ctx, 2 * 1024 * 1024);
         var (keys, quiet) = Parse(body);
         var sb = new StringBuilder($"<DeleteResult xmlns=\"{S3Responses.Namespace}\">");
