@@ -77,6 +77,11 @@ internal sealed class S3Middleware(
         {
             await FailAsync(http, e.Error);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit (an aws-chunked body whose framing takes it past 5 GiB): S3's answer for too large.
+            await FailAsync(http, S3Errors.EntityTooLarge(http.Request.ContentLength ?? 0, Payload.UploadLimits.MaxBodySize).WithExplanation(e.Message));
+        }
         catch (BadHttpRequestException e)
         {
             // Kestrel: body shorter than Content-Length, client gone, limits exceeded.
