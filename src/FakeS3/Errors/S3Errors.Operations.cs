@@ -79,10 +79,12 @@ internal static partial class S3Errors
     public static S3Error InvalidStorageClass(string requested) => new(S3ErrorCode.InvalidStorageClass,
         "The storage class you specified is not valid", ("StorageClassRequested", requested));
 
+    /// <summary>POST / ([WIRE versitygw#1810]: Allow: GET) and POST to an object URL ([WIRE mhart/aws4fetch#14]; its Allow list is
+    /// not captured, so none is sent).</summary>
     public static S3Error MethodNotAllowed(string method, string resourceType, params string[] allow) =>
         new(S3ErrorCode.MethodNotAllowed, "The specified method is not allowed against this resource.",
             ("Method", method), ("ResourceType", resourceType))
-        { Headers = [("Allow", string.Join(", ", allow))] };
+        { Headers = allow.Length == 0 ? [] : [("Allow", string.Join(", ", allow))] };
 
     public static S3Error NotImplemented(string operation) => new(S3ErrorCode.NotImplemented,
         "A header you provided implies functionality that is not implemented", ("Operation", operation))

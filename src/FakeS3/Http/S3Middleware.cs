@@ -59,6 +59,10 @@ internal sealed class S3Middleware(
             };
             http.Features.Set(ctx);
             if (faultRules is not null && await FaultInjection.InjectAsync(ctx, FaultStage.BeforeAuthentication)) return;
+            // S3 answers these 405 whether or not the request is signed (an anonymous form gets it too) [WIRE].
+            if (operation == S3Operation.MethodNotAllowed)
+                throw new S3Exception(target.Bucket is null ? S3Errors.MethodNotAllowed("POST", "SERVICE", "GET") : S3Errors.MethodNotAllowed("POST", "OBJECT")
+                    .WithExplanation("POST to an object URL: a browser form (PostObject) goes to the bucket's URL, the key in its 'key' field."));
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
