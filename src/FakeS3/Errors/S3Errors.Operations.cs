@@ -126,6 +126,9 @@ internal static partial class S3Errors
             + "refuses the path instead of replacing the bytes (which would make %FF and %FE the same key).",
     };
 
+    /// <summary>?versionId= with no value [WIRE aws-sdk-core-ruby#76, code-dot-org#21563].</summary>
+    public static S3Error EmptyVersionId() => InvalidArgument("Version id cannot be the empty string", "versionId", "");
+
     public static S3Error NoSuchVersion(string key, string versionId) => new(S3ErrorCode.NoSuchVersion,
         "The specified version does not exist.", ("Key", key), ("VersionId", versionId));
 

@@ -15,6 +15,13 @@ internal sealed class DeleteObjectEndpoint : IS3Endpoint
     static Task DeleteOne(S3RequestContext ctx)
     {
         ctx.RequireBucket();
+        // Deleting a version that does not exist is a success that deletes nothing, echoing the id [2ND minio#18117,
+        // versitygw#1758 quoting S3]; here every version but "null" does not exist. (It deleted the object.)
+        if (VersionIds.Requested(ctx) is { } versionId && versionId != "null")
+        {
+            ctx.Response.Headers["x-amz-version-id"] = versionId;
+            return S3Responses.EmptyAsync(ctx, 204);
+        }
         var status = ctx.Store.DeleteObject(ctx.Bucket, ctx.Key);
         if (status == StoreStatus.NoSuchBucket) S3RequestContext.ThrowFor(status, ctx.Bucket);
         return S3Responses.EmptyAsync(ctx, 204);
@@ -32,16 +39,12 @@ internal sealed class DeleteObjectEndpoint : IS3Endpoint
         var sb = new StringBuilder($"<DeleteResult xmlns=\"{S3Responses.Namespace}\">");
         foreach (var (key, versionId) in keys)
         {
-            if (versionId is not null && versionId != "null")
-            {
-                sb.Append("<Error><Key>").Append(Xml.Escape(key)).Append("</Key><VersionId>").Append(Xml.Escape(versionId))
-                  .Append("</VersionId><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message></Error>");
-                continue;
-            }
-            ctx.Store.DeleteObject(ctx.Bucket, key);
+            // A version that does not exist (any but "null") is reported Deleted and nothing is deleted, as S3 does
+            // [WIRE minio/minio#11086: AWS's answer]; it answered NoSuchVersion.
+            if (versionId is null || versionId == "null") ctx.Store.DeleteObject(ctx.Bucket, key);
             if (quiet) continue;
             sb.Append("<Deleted><Key>").Append(Xml.Escape(key)).Append("</Key>");
-            if (versionId is not null) sb.Append("<VersionId>null</VersionId>");
+            if (versionId is not null) sb.Append("<VersionId>").Append(Xml.Escape(versionId)).Append("</VersionId>");
             sb.Append("</Deleted>");
         }
         sb.Append("</DeleteResult>");
