@@ -72,6 +72,26 @@ public sealed class VersionIdTests
         Assert.Empty((await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "versions" })).S3Objects ?? []);
     }
 
+    [Fact]
+    public async Task PutObjectAcl_OfAnotherVersion_404NoSuchVersion_CurrentAclUnchanged()
+    {
+        await using var s3 = await StartWithObjectAsync();
+        using var client = s3.CreateS3Client();
+
+        var e = await Assert.ThrowsAsync<Amazon.S3.AmazonS3Exception>(() => client.PutObjectAclAsync(new PutObjectAclRequest
+        {
+            BucketName = "versions", Key = "k", VersionId = OtherVersion, ACL = Amazon.S3.S3CannedACL.PublicRead,
+        }));
+        var get = await Assert.ThrowsAsync<Amazon.S3.AmazonS3Exception>(() => client.GetObjectAclAsync(new GetObjectAclRequest
+        {
+            BucketName = "versions", Key = "k", VersionId = OtherVersion,
+        }));
+
+        Assert.Equal(("NoSuchVersion", "NoSuchVersion"), (e.ErrorCode, get.ErrorCode));
+        var acl = await client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = "versions", Key = "k" });
+        Assert.Single(acl.Grants); // still private: the owner's FULL_CONTROL only
+    }
+
     [Theory]
     [InlineData("GET")]
     [InlineData("HEAD")]
