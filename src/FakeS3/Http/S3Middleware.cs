@@ -60,6 +60,13 @@ internal sealed class S3Middleware(
             };
             http.Features.Set(ctx);
             if (faultRules is not null && await FaultInjection.InjectAsync(ctx, FaultStage.BeforeAuthentication)) return;
+            // S3 answers these 405 whether or not the request is signed (an anonymous form gets it too) [WIRE]; in a
+            // bucket that does not exist NoSuchBucket comes first (FakeS3's choice: the captures all had the bucket).
+            if (operation == S3Operation.MethodNotAllowed && target.Bucket is not null && !services.Store.BucketExists(target.Bucket))
+                throw new S3Exception(S3Errors.NoSuchBucket(target.Bucket));
+            if (operation == S3Operation.MethodNotAllowed)
+                throw new S3Exception(target.Bucket is null ? S3Errors.MethodNotAllowed("POST", "SERVICE", "GET") : S3Errors.MethodNotAllowed("POST", "OBJECT")
+                    .WithExplanation("POST to an object URL: a browser form (PostObject) goes to the bucket's URL, the key in its 'key' field."));
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
@@ -77,6 +84,11 @@ internal sealed class S3Middleware(
         catch (S3Exception e)
         {
             await FailAsync(http, e.Error);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit (an aws-chunked body whose framing takes it past 5 GiB): S3's answer for too large.
+            await FailAsync(http, S3Errors.EntityTooLarge(http.Request.ContentLength ?? 0, Payload.UploadLimits.MaxBodySize).WithExplanation(e.Message));
         }
         catch (BadHttpRequestException e)
         {
