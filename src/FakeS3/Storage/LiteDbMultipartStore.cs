@@ -142,18 +142,21 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
         {
             BlobId = p.BlobId, Size = p.Size, Checksum = p.ChecksumAlgorithm == obj.ChecksumAlgorithm ? p.ChecksumValue : null,
         }).ToList();
-        var keep = chosen.Select(p => p.BlobId).ToHashSet();
-        var unused = ListParts(upload.Id).Where(p => !keep.Contains(p.BlobId))
-            .Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }).ToList();
         List<BlobSegment> large = [];
         var status = objects.CommitSegments(obj, () =>
         {
-            if (db.Uploads.FindById(upload.Id) is null) throw new UploadGoneException();
+            if (db.Uploads.FindById(upload.Id) is null) throw new CommitRefusedException(StoreStatus.NoSuchUpload);
+            // The parts as committed now, not as the caller listed them: an UploadPart committed in between (a retried
+            // part number, a new one) freed a chosen blob, which the object would then reference (and an upload
+            // taking it over would put its bytes there), or added one deleted below without being released (leaked).
+            var current = db.Parts.Find(PartRange(upload.Id, 1)).ToList();
+            var present = current.Select(p => p.BlobId).ToHashSet();
+            if (!chosen.All(p => present.Contains(p.BlobId))) throw new CommitRefusedException(StoreStatus.PartsChanged);
+            var keep = chosen.Select(p => p.BlobId).ToHashSet();
             db.Parts.DeleteMany(PartRange(upload.Id, 1));
             db.Uploads.Delete(upload.Id);
-            large = blobs.Release(unused);
-        }, out var gone, condition);
-        if (gone) return StoreStatus.NoSuchUpload;
+            large = blobs.Release(current.Where(p => !keep.Contains(p.BlobId)).Select(p => new BlobSegment { BlobId = p.BlobId, Size = p.Size }));
+        }, condition);
         if (status == StoreStatus.Ok) blobs.CollectLater(large);
         return status;
     }
@@ -184,5 +187,9 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
         }
     }
 
-    internal sealed class UploadGoneException : Exception;
+    /// <summary>Thrown inside a commit's transaction: rolls it back, and the commit answers <see cref="Status"/>.</summary>
+    internal sealed class CommitRefusedException(StoreStatus status) : Exception
+    {
+        public StoreStatus Status { get; } = status;
+    }
 }

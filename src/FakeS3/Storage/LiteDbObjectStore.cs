@@ -226,19 +226,17 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     StoreStatus CommitOne(PendingCommit p)
     {
-        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction, out _, p.Condition);
+        var status = CommitSegments(p.Object, p.Blob.WriteTailInTransaction, p.Condition);
         if (status == StoreStatus.Ok) p.Blob.Confirm();
         return status;
     }
 
-    /// <summary>Swaps the object record in one transaction; frees the replaced version's blobs.</summary>
-    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction) =>
-        CommitSegments(obj, insideTransaction, out _);
-
-    /// <summary><paramref name="gone"/>: the multipart upload disappeared (completed or aborted concurrently).</summary>
-    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, out bool gone, WriteCondition? condition = null)
+    /// <summary>
+    /// Swaps the object record in one transaction; frees the replaced version's blobs. <paramref name="insideTransaction"/>
+    /// may refuse the commit (<see cref="LiteDbMultipartStore.CommitRefusedException"/>: a multipart upload gone or changed).
+    /// </summary>
+    internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, WriteCondition? condition = null)
     {
-        gone = false;
         Identify(obj);
         lock (_keys.For(obj.Id))
         lock (db.Lock)
@@ -256,11 +254,10 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 _objects.Set(obj, admit: previous is not null);
                 blobs.CollectLater(large);
             }
-            catch (LiteDbMultipartStore.UploadGoneException)
+            catch (LiteDbMultipartStore.CommitRefusedException stop)
             {
                 db.TryRollback();
-                gone = true;
-                return StoreStatus.NoSuchUpload;
+                return stop.Status;
             }
             catch
             {

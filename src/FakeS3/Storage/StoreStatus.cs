@@ -11,4 +11,6 @@ internal enum StoreStatus
     BucketNotEmpty,
     /// <summary>A conditional write found the key in the wrong state (<see cref="WriteCondition"/>).</summary>
     PreconditionFailed,
+    /// <summary>CompleteMultipartUpload: an UploadPart committed after the parts were listed; list and check them again.</summary>
+    PartsChanged,
 }

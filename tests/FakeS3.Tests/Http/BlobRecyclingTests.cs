@@ -122,6 +122,51 @@ public sealed class BlobRecyclingTests
         Assert.Equal(kept, await Get(reopened, "k"));
     }
 
+    [Fact]
+    public async Task AnUploadPartCommittedWhileTheUploadIsCompleted_NeitherFreesAChosenPartNorLeaksItsBlob()
+    {
+        await using var s3 = await TestFakeS3.StartAsync();
+        using var client = s3.CreateS3Client();
+        await client.PutBucketAsync("recycle");
+        var (db, store) = Storage(s3);
+        var multipart = (LiteDbMultipartStore)s3.Services.GetService(typeof(LiteDbMultipartStore))!;
+        var part1 = RandomNumberGenerator.GetBytes(5 * 1024 * 1024);
+        var part2 = RandomNumberGenerator.GetBytes(ThreeMiB);
+        var id = (await client.InitiateMultipartUploadAsync("recycle", "mp")).UploadId;
+        await UploadPart(client, id, 1, part1);
+        await UploadPart(client, id, 2, part2);
+
+        // CompleteMultipartUpload has listed and checked the parts; before its commit, a retried UploadPart of
+        // part 2 (same bytes, same ETag) and a new part 3 land.
+        var upload = multipart.Get("recycle", "mp", id)!;
+        var listed = multipart.ListParts(id).ToList();
+        await UploadPart(client, id, 2, part2);
+        await UploadPart(client, id, 3, RandomNumberGenerator.GetBytes(ThreeMiB));
+        var stale = new ObjectRecord { Bucket = "recycle", Key = "mp", Size = part1.Length + part2.Length, ETag = "\"stale-2\"", PartsCount = 2, UploadId = id };
+        var status = multipart.Complete(upload, stale, listed);
+
+        // Completing with the current parts works; an upload taking over a freed blob never changes the object.
+        if (status != StoreStatus.Ok)
+        {
+            Assert.Equal(StoreStatus.PartsChanged, status);
+            var parts = multipart.ListParts(id).Take(2).Select(p => new PartETag(p.PartNumber, p.ETag)).ToList();
+            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = "recycle", Key = "mp", UploadId = id, PartETags = parts });
+        }
+        await Put(client, "other", RandomNumberGenerator.GetBytes(ThreeMiB));
+        var read = await Get(client, "mp");
+        Assert.Equal(part1.Concat(part2).ToArray(), read);
+
+        // Parts 2 (first upload) and 3 are collected: only the object's and "other"'s chunks stay.
+        var expected = (part1.Length + part2.Length) / Chunk + ThreeMiB / Chunk;
+        var deadline = DateTime.UtcNow + BlobRecycler.HoldFor + TimeSpan.FromSeconds(20);
+        while (ChunkCount(db) > expected && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(expected, ChunkCount(db));
+        lock (db.Lock) Assert.Equal(0, db.PendingBlobs.Count());
+    }
+
+    static Task UploadPart(AmazonS3Client client, string uploadId, int number, byte[] body) =>
+        client.UploadPartAsync(new UploadPartRequest { BucketName = "recycle", Key = "mp", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(body) });
+
     static (FakeS3Database Db, IObjectStore Store) Storage(TestFakeS3 s3) =>
         ((FakeS3Database)s3.Services.GetService(typeof(FakeS3Database))!, (IObjectStore)s3.Services.GetService(typeof(IObjectStore))!);
 

@@ -40,6 +40,33 @@ internal static class CompleteMultipartEndpoint
         if (ctx.Header("x-amz-checksum-type") is { } askedType && type is not null && !askedType.Equals(type, StringComparison.OrdinalIgnoreCase))
             throw new S3Exception(S3Errors.CompleteChecksumTypeMismatch(type));
 
+        // Conditional writes apply to CompleteMultipartUpload as to PutObject [DOC conditional-requests].
+        // The parts are validated again when an UploadPart committed between the listing and the commit (a retried
+        // part, a new part number): the store refuses a listing that is no longer current (PartsChanged).
+        ObjectRecord obj;
+        StoreStatus status;
+        var attempts = 0;
+        do
+        {
+            (obj, var chosen) = Prepare(ctx, upload, requested, algorithm, type);
+            status = ctx.Services.Multipart.Complete(upload, obj, chosen, condition);
+        } while (status == StoreStatus.PartsChanged && ++attempts < MaxAttempts);
+        if (status == StoreStatus.PartsChanged)
+        {
+            throw new S3Exception(S3Errors.InvalidPart(upload.Id, requested[0].Number, requested[0].ETag.Trim('"'))
+                .WithExplanation($"The upload's parts kept changing while it was being completed ({MaxAttempts} attempts)."));
+        }
+        if (status == StoreStatus.PreconditionFailed) ConditionalWrite.ThrowFor(status, condition, ctx);
+        S3RequestContext.ThrowFor(status, ctx.Bucket, ctx.Key, upload.Id);
+        await WriteResultAsync(ctx, obj);
+    }
+
+    const int MaxAttempts = 100;
+
+    /// <summary>Checks the requested parts against the stored ones; the record of the object they make.</summary>
+    static (ObjectRecord Object, List<PartRecord> Chosen) Prepare(S3RequestContext ctx, MultipartUploadRecord upload,
+        IReadOnlyList<RequestedPart> requested, ChecksumAlgorithm? algorithm, string? type)
+    {
         var stored = ctx.Services.Multipart.ListParts(upload.Id).ToDictionary(p => p.PartNumber);
         var chosen = new List<PartRecord>();
         var previous = 0;
@@ -86,11 +113,7 @@ internal static class CompleteMultipartEndpoint
             obj.ChecksumValue = c.Value;
             obj.ChecksumType = c.Type;
         }
-        // Conditional writes apply to CompleteMultipartUpload as to PutObject [DOC conditional-requests].
-        var status = ctx.Services.Multipart.Complete(upload, obj, chosen, condition);
-        if (status == StoreStatus.PreconditionFailed) ConditionalWrite.ThrowFor(status, condition, ctx);
-        S3RequestContext.ThrowFor(status, ctx.Bucket, ctx.Key, upload.Id);
-        await WriteResultAsync(ctx, obj);
+        return (obj, chosen);
     }
 
     static Task WriteResultAsync(S3RequestContext ctx, ObjectRecord obj)
