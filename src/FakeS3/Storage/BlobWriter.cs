@@ -40,6 +40,7 @@ internal sealed class BlobWriter : Stream
     int _chunkIndex;
     bool _pendingRecorded;
     bool _inline;
+    long _resetsAtFirstChunk;
 
     internal BlobWriter(FakeS3Database db)
     {
@@ -142,6 +143,7 @@ internal sealed class BlobWriter : Stream
             _db.PendingBlobs.Insert(new BsonDocument { ["_id"] = BlobId });
             _pendingRecorded = true;
         }
+        if (_chunkIndex == 0) _resetsAtFirstChunk = _db.Resets;
         _chunkIndex += InsertBuffered(bulk: true);
         _buffered = 0;
     }
@@ -241,12 +243,20 @@ internal sealed class BlobWriter : Stream
     internal void WriteTailInTransaction()
     {
         if (_inline) return;
+        if (LostToReset) throw new CommitRefusedException(StoreStatus.NoSuchBucket);
         var count = _chunkIndex;
         if (_buffered > 0 || _chunkIndex == 0) count += InsertBuffered(bulk: false);
         // A taken-over blob longer than this one: its last chunks go with this commit (at most MaxLeftoverChunks).
         for (var i = count; i < _reusedChunks; i++) _db.Chunks.Delete(ChunkId(BlobId, i));
         if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
     }
+
+    /// <summary>
+    /// An admin reset deleted every chunk (and bucket) after this blob's first chunks were written: committing it
+    /// would store an object whose reads fail (a PUT spanning the reset answered 200, then every GET 500). Checked
+    /// under the store lock, inside the commit; the upload answers as if its bucket was deleted meanwhile.
+    /// </summary>
+    internal bool LostToReset => _pendingRecorded && _db.Resets != _resetsAtFirstChunk;
 
     /// <summary>After the commit: the blob belongs to a stored object or part now; disposing deletes nothing.</summary>
     internal void Confirm()

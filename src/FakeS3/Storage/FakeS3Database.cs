@@ -332,6 +332,9 @@ internal sealed class FakeS3Database : IDisposable
     /// </summary>
     public object Lock { get; } = new();
 
+    /// <summary>How many admin resets deleted every chunk (changed under <see cref="Lock"/>): see <see cref="BlobWriter.LostToReset"/>.</summary>
+    public long Resets { get; set; }
+
     readonly ManualResetEventSlim _noCheckpointWaiting = new(initialState: true);
 
     /// <summary>

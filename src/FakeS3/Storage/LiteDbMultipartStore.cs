@@ -186,10 +186,4 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
             return StoreStatus.Ok;
         }
     }
-
-    /// <summary>Thrown inside a commit's transaction: rolls it back, and the commit answers <see cref="Status"/>.</summary>
-    internal sealed class CommitRefusedException(StoreStatus status) : Exception
-    {
-        public StoreStatus Status { get; } = status;
-    }
 }

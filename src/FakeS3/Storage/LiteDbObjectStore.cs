@@ -174,7 +174,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             {
                 foreach (var p in batch)
                 {
-                    if (!_buckets.ContainsKey(p.Object.Bucket))
+                    if (!_buckets.ContainsKey(p.Object.Bucket) || p.Blob.LostToReset)
                     {
                         p.Completion.TrySetResult(StoreStatus.NoSuchBucket);
                         continue;
@@ -233,7 +233,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
 
     /// <summary>
     /// Swaps the object record in one transaction; frees the replaced version's blobs. <paramref name="insideTransaction"/>
-    /// may refuse the commit (<see cref="LiteDbMultipartStore.CommitRefusedException"/>: a multipart upload gone or changed).
+    /// may refuse the commit (<see cref="CommitRefusedException"/>: a multipart upload gone or changed).
     /// </summary>
     internal StoreStatus CommitSegments(ObjectRecord obj, Action? insideTransaction, WriteCondition? condition = null)
     {
@@ -254,7 +254,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 _objects.Set(obj, admit: previous is not null);
                 blobs.CollectLater(large);
             }
-            catch (LiteDbMultipartStore.CommitRefusedException stop)
+            catch (CommitRefusedException stop)
             {
                 db.TryRollback();
                 return stop.Status;
@@ -329,10 +329,10 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             db.Objects.DeleteAll();
             db.Parts.DeleteAll();
             db.Uploads.DeleteAll();
-            db.Parts.DeleteAll();
             db.Chunks.DeleteAll();
             db.PendingBlobs.DeleteAll();
             db.Buckets.DeleteAll();
+            db.Resets++;
             _buckets.Clear();
             _objects.Clear();
         }

@@ -164,6 +164,43 @@ public sealed class BlobRecyclingTests
         lock (db.Lock) Assert.Equal(0, db.PendingBlobs.Count());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the upload took a freed blob's chunks over
+    public async Task AnUploadSpanningAnAdminReset_IsNotStored_AndLeavesNoChunk(bool takeOver)
+    {
+        await using var s3 = await TestFakeS3.StartAsync(settings: new Dictionary<string, string?> { ["FakeS3:Buckets:0"] = "recycle" });
+        using var client = s3.CreateS3Client();
+        using var http = s3.CreateHttpClient();
+        var (db, store) = Storage(s3);
+        if (takeOver)
+        {
+            await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
+            await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
+        }
+
+        // A PUT of 3 MiB has stored 2 MiB when a test suite resets the store (its bucket is re-created at once).
+        var body = RandomNumberGenerator.GetBytes(ThreeMiB);
+        var writer = store.OpenBlobWriter(ThreeMiB);
+        await writer.WriteAsync(body.AsMemory(0, 2 * 1024 * 1024 + 1));
+        Assert.Equal(takeOver, writer.BlobId.Contains('+'));
+        using (var reset = await http.PostAsync("/_fakes3/reset", new StringContent("{}", System.Text.Encoding.UTF8, "application/json")))
+            Assert.True(reset.IsSuccessStatusCode);
+        await writer.WriteAsync(body.AsMemory(2 * 1024 * 1024 + 1));
+        var status = await store.CommitAsync(new ObjectRecord { Bucket = "recycle", Key = "late", Size = body.Length, ETag = "\"late\"" }, writer);
+        await writer.DisposeAsync();
+
+        // Not acknowledged (its bucket was deleted meanwhile), so never an object whose every GET fails.
+        Assert.Equal(StoreStatus.NoSuchBucket, status);
+        var missing = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => Get(client, "late"));
+        Assert.Equal("NoSuchKey", missing.ErrorCode);
+        var deadline = DateTime.UtcNow + BlobRecycler.HoldFor + TimeSpan.FromSeconds(20);
+        while (ChunkCount(db) > 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Equal(0, ChunkCount(db));
+        await Put(client, "after", body);
+        Assert.Equal(body, await Get(client, "after"));
+    }
+
     static Task UploadPart(AmazonS3Client client, string uploadId, int number, byte[] body) =>
         client.UploadPartAsync(new UploadPartRequest { BucketName = "recycle", Key = "mp", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(body) });
 
