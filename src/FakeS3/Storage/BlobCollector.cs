@@ -75,6 +75,12 @@ internal sealed class BlobCollector : IDisposable
     {
         try
         {
+            // Without its marker the commit that freed it was lost (the file reopened after an engine fault: the
+            // version referencing it is current again) or a reset deleted everything: nothing to delete.
+            lock (_db.Lock)
+            {
+                if (_db.PendingBlobs.FindById(blob.BlobId) is null) return;
+            }
             Collect(_db, blob.BlobId, BlobLayout.ChunkCount(blob.BlobId, blob.Size));
         }
         catch (Exception e)

@@ -161,7 +161,14 @@ internal sealed class BlobWriter : Stream
         _db.Db.BeginTrans();
         try
         {
-            _db.PendingBlobs.Delete(freed.BlobId);
+            if (!_db.PendingBlobs.Delete(freed.BlobId))
+            {
+                // No marker: the commit that freed it never reached the file (lost when LiteDB's engine stopped and
+                // the file was reopened, so the old version is current again) or an admin reset deleted everything.
+                // Its chunks are not ours to take (the old version reads them again): left alone, a fresh blob instead.
+                _db.TryRollback();
+                return false;
+            }
             _db.PendingBlobs.Insert(new BsonDocument { ["_id"] = id });
             _db.Db.Commit();
         }
