@@ -35,6 +35,8 @@ internal sealed class BlobWriter : Stream
     long _groupStarted = Stopwatch.GetTimestamp();
     /// <summary>Chunk documents this blob took over from a freed one (<see cref="BlobRecycler"/>): updated, not inserted.</summary>
     int _reusedChunks;
+    /// <summary>The id of the blob taken over, whose pending marker the takeover replaced.</summary>
+    string? _takenOver;
     byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     int _buffered;
     int _chunkIndex;
@@ -180,6 +182,7 @@ internal sealed class BlobWriter : Stream
         }
         _blobId = id;
         _reusedChunks = BlobLayout.ChunkCount(freed.BlobId, freed.Size);
+        _takenOver = freed.BlobId;
         _pendingRecorded = true;
         return true;
     }
@@ -256,6 +259,10 @@ internal sealed class BlobWriter : Stream
         // A taken-over blob longer than this one: its last chunks go with this commit (at most MaxLeftoverChunks).
         for (var i = count; i < _reusedChunks; i++) _db.Chunks.Delete(ChunkId(BlobId, i));
         if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
+        // Again, though the takeover's transaction deleted it: LiteDB writes its log behind the commit, and a file
+        // reopened after an engine fault meanwhile may have the freed blob's marker back, and the next start would
+        // delete these chunks, now this blob's, through it.
+        if (_takenOver is not null) _db.PendingBlobs.Delete(_takenOver);
     }
 
     /// <summary>

@@ -230,6 +230,36 @@ public sealed class BlobRecyclingTests
         Assert.Equal(other, await Get(client, "other"));
     }
 
+    [Fact]
+    public async Task ATakeoverWhoseMarkerSwapWasLost_StillReadsBackAfterARestart()
+    {
+        var third = RandomNumberGenerator.GetBytes(ThreeMiB);
+        string dataPath;
+        await using (var s3 = await TestFakeS3.StartAsync())
+        {
+            dataPath = s3.DataPath;
+            using var client = s3.CreateS3Client();
+            await client.PutBucketAsync("recycle");
+            var (db, store) = Storage(s3);
+            await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
+            var freed = store.GetObject("recycle", "k")!.Segments[0];
+            await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
+
+            // An upload takes the freed blob over; then the file is reopened after an engine fault and has lost the
+            // takeover's commit (LiteDB writes its log behind the commit): the freed blob's marker is back.
+            var writer = store.OpenBlobWriter(ThreeMiB);
+            await writer.WriteAsync(third.AsMemory(0, 2 * 1024 * 1024 + 1));
+            Assert.Equal(BlobLayout.NextGeneration(freed.BlobId), writer.BlobId);
+            lock (db.Lock) db.PendingBlobs.Upsert(new LiteDB.BsonDocument { ["_id"] = freed.BlobId, ["size"] = freed.Size });
+            await writer.WriteAsync(third.AsMemory(2 * 1024 * 1024 + 1));
+            Assert.Equal(StoreStatus.Ok, await store.CommitAsync(new ObjectRecord { Bucket = "recycle", Key = "other", Size = third.Length, ETag = $"\"{Convert.ToHexStringLower(MD5.HashData(third))}\"" }, writer));
+            await writer.DisposeAsync();
+        }
+        await using var again = await TestFakeS3.StartAsync(dataPath: dataPath); // collects what is marked
+        using var reopened = again.CreateS3Client();
+        Assert.Equal(third, await Get(reopened, "other"));
+    }
+
     static Task UploadPart(AmazonS3Client client, string uploadId, int number, byte[] body) =>
         client.UploadPartAsync(new UploadPartRequest { BucketName = "recycle", Key = "mp", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(body) });
 
