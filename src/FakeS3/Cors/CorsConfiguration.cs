@@ -12,7 +12,7 @@ internal sealed record CorsConfiguration(IReadOnlyList<CorsRule> Rules)
     const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
     static readonly string[] SupportedMethods = ["GET", "PUT", "POST", "DELETE", "HEAD"];
 
-    /// <summary>Throws <see cref="S3Exception"/>: MalformedXML for garbage or a rule without origin/method; InvalidRequest for an unknown method [REC].</summary>
+    /// <summary>Throws <see cref="S3Exception"/>: MalformedXML for garbage or a rule without origin/method; InvalidRequest for an unknown method [REC] or an origin with two wildcards [WIRE].</summary>
     public static CorsConfiguration Parse(string xml)
     {
         var root = XmlBody.Load(xml).Root!;
@@ -33,6 +33,7 @@ internal sealed record CorsConfiguration(IReadOnlyList<CorsRule> Rules)
         var origins = Values("AllowedOrigin");
         var methods = Values("AllowedMethod");
         if (origins.Count == 0 || methods.Count == 0) throw new S3Exception(S3Errors.MalformedXml());
+        if (origins.FirstOrDefault(Wildcard.HasSeveral) is { } origin) throw new S3Exception(S3Errors.CorsOriginTooManyWildcards(origin));
         foreach (var method in methods)
         {
             if (!SupportedMethods.Contains(method, StringComparer.Ordinal)) throw new S3Exception(S3Errors.CorsUnsupportedMethod(method));

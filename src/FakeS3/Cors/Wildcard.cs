@@ -3,6 +3,9 @@ namespace FakeS3.Cors;
 /// <summary>CORS patterns: at most one <c>*</c>, matching any run of characters; case-insensitive.</summary>
 internal static class Wildcard
 {
+    /// <summary>S3 refuses such patterns in AllowedOrigin (see CorsConfiguration.Parse).</summary>
+    public static bool HasSeveral(string pattern) => pattern.IndexOf('*') != pattern.LastIndexOf('*');
+
     public static bool Matches(string pattern, string value)
     {
         var star = pattern.IndexOf('*');

@@ -58,11 +58,14 @@ internal static partial class SecretRedaction
         return list;
     }
 
-    /// <summary>Query parameters whose values are secret, by decoded name, any case (S3 matches exact case; redaction errs wide).</summary>
+    /// <summary>
+    /// Query parameters whose values are secret, by decoded name, any case, anywhere in the name (S3 matches the
+    /// exact name; redaction errs wide): "X-Amz-Signature%00" or " Signature" carry a valid signature that only
+    /// needs its name repaired to replay.
+    /// </summary>
     public static bool IsSecretParameter(ReadOnlySpan<char> decodedName) =>
-        decodedName.Equals(SigV4Constants.XAmzSignature, StringComparison.OrdinalIgnoreCase)
-        || decodedName.Equals(SigV2Authentication.SignatureParameter, StringComparison.OrdinalIgnoreCase)
-        || decodedName.Equals(SigV4Constants.XAmzSecurityToken, StringComparison.OrdinalIgnoreCase);
+        decodedName.Contains(SigV2Authentication.SignatureParameter, StringComparison.OrdinalIgnoreCase) // X-Amz-Signature too
+        || decodedName.Contains("security-token", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The signature part of "AWS4-HMAC-SHA256 ..., Signature=hex" or "AWS AKID:base64".</summary>
     static string? AuthorizationSignature(string authorization)

@@ -137,6 +137,10 @@ internal static partial class S3Errors
     public static S3Error MissingContentSha256() => new(S3ErrorCode.InvalidRequest,
         "Missing required header for this request: x-amz-content-sha256");
 
+    /// <summary>DeleteObjects without Content-MD5 or a flexible checksum [WIRE aws/aws-cli#400, pplu/aws-sdk-perl#149].</summary>
+    public static S3Error MissingContentMd5() => new(S3ErrorCode.InvalidRequest,
+        "Missing required header for this request: Content-MD5");
+
     public static S3Error ContentSha256NotSigned() => new(S3ErrorCode.InvalidRequest,
         "header 'x-amz-content-sha256' must be included in signature");
 

@@ -22,4 +22,8 @@ internal static partial class S3Errors
 
     public static S3Error CorsUnsupportedMethod(string method) => new(S3ErrorCode.InvalidRequest,
         "Found unsupported HTTP method in CORS config. Unsupported method is " + method);
+
+    /// <summary>PutBucketCors with an origin such as "*example*.com" [WIRE versity/versitygw#1870].</summary>
+    public static S3Error CorsOriginTooManyWildcards(string origin) => new(S3ErrorCode.InvalidRequest,
+        "AllowedOrigin \"" + origin + "\" can not have more than one wildcard.");
 }

@@ -79,10 +79,12 @@ internal static partial class S3Errors
     public static S3Error InvalidStorageClass(string requested) => new(S3ErrorCode.InvalidStorageClass,
         "The storage class you specified is not valid", ("StorageClassRequested", requested));
 
+    /// <summary>POST / ([WIRE versitygw#1810]: Allow: GET) and POST to an object URL ([WIRE mhart/aws4fetch#14]; its Allow list is
+    /// not captured, so none is sent).</summary>
     public static S3Error MethodNotAllowed(string method, string resourceType, params string[] allow) =>
         new(S3ErrorCode.MethodNotAllowed, "The specified method is not allowed against this resource.",
             ("Method", method), ("ResourceType", resourceType))
-        { Headers = [("Allow", string.Join(", ", allow))] };
+        { Headers = allow.Length == 0 ? [] : [("Allow", string.Join(", ", allow))] };
 
     public static S3Error NotImplemented(string operation) => new(S3ErrorCode.NotImplemented,
         "A header you provided implies functionality that is not implemented", ("Operation", operation))
@@ -123,6 +125,9 @@ internal static partial class S3Errors
         Explanation = "The request path percent-decodes to bytes that are not UTF-8; S3 keys are UTF-8 text, so FakeS3 "
             + "refuses the path instead of replacing the bytes (which would make %FF and %FE the same key).",
     };
+
+    /// <summary>?versionId= with no value [WIRE aws-sdk-core-ruby#76, code-dot-org#21563].</summary>
+    public static S3Error EmptyVersionId() => InvalidArgument("Version id cannot be the empty string", "versionId", "");
 
     public static S3Error NoSuchVersion(string key, string versionId) => new(S3ErrorCode.NoSuchVersion,
         "The specified version does not exist.", ("Key", key), ("VersionId", versionId));

@@ -40,6 +40,12 @@ public sealed class FakeS3Options
     /// </summary>
     public int CheckpointLogMiB { get; set; } = Storage.Checkpointer.DefaultLogMiB;
 
+    /// <summary>
+    /// While other requests are in flight, a large upload pauses after each MiB for as long as that MiB took, so
+    /// small requests keep their share of the cores (<see cref="Storage.UploadPacer"/>).
+    /// </summary>
+    public bool PaceLargeUploads { get; set; } = true;
+
     /// <summary>Accepted keys; empty means the one default pair.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
 

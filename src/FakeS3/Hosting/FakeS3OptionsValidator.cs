@@ -34,6 +34,17 @@ internal sealed partial class FakeS3OptionsValidator : IValidateOptions<FakeS3Op
             if (!Http.CannedAcl.Known.Contains(acl))
                 errors.Add($"FakeS3:BucketAcls:{bucket} '{acl}' is not a canned ACL ({string.Join(", ", Http.CannedAcl.Known)}).");
         }
+        foreach (var (bucket, rules) in o.Cors)
+        {
+            for (var i = 0; i < rules.Count; i++)
+            {
+                for (var j = 0; j < rules[i].AllowedOrigins.Count; j++)
+                {
+                    if (Cors.Wildcard.HasSeveral(rules[i].AllowedOrigins[j]))
+                        errors.Add($"FakeS3:Cors:{bucket}:{i}:AllowedOrigins:{j} '{rules[i].AllowedOrigins[j]}' has more than one '*' (S3 allows one).");
+                }
+            }
+        }
         if (string.IsNullOrWhiteSpace(o.BaseDomain) || o.BaseDomain.Contains(':') || o.BaseDomain.StartsWith('.'))
             errors.Add($"FakeS3:BaseDomain '{o.BaseDomain}' must be a host name without port, e.g. 'localhost'.");
         if (o.Admin.Token is { Length: > 0 } token && (token.Length < 8 || token.Any(c => c is <= ' ' or > '~')))

@@ -15,6 +15,7 @@ internal static class FakeS3Services
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<FakeS3Database>();
+        services.AddSingleton(sp => new UploadPacer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FakeS3Options>>().Value.PaceLargeUploads));
         services.AddSingleton<LiteDbBlobStore>();
         services.AddSingleton<LiteDbObjectStore>();
         services.AddSingleton<IObjectStore>(sp => sp.GetRequiredService<LiteDbObjectStore>());

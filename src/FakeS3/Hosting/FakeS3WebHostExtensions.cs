@@ -14,7 +14,7 @@ public static class FakeS3WebHostExtensions
         builder.ConfigureKestrel(k =>
         {
             // S3 objects are up to 5 GiB per PUT; Kestrel's 30 MB default would cut uploads short.
-            k.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
+            k.Limits.MaxRequestBodySize = FakeS3.Payload.UploadLimits.MaxBodySize;
             k.AddServerHeader = false;
             ApplyS3Limits(k);
         });

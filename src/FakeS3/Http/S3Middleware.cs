@@ -25,6 +25,7 @@ internal sealed class S3Middleware(
     UnhandledErrorLog errors,
     FaultInjector faults,
     ServedHosts hosts,
+    UploadPacer pacer,
     ILogger<S3Middleware> logger)
 {
     readonly Dictionary<S3Operation, Func<S3RequestContext, Task>> _table =
@@ -59,6 +60,13 @@ internal sealed class S3Middleware(
             };
             http.Features.Set(ctx);
             if (faultRules is not null && await FaultInjection.InjectAsync(ctx, FaultStage.BeforeAuthentication)) return;
+            // S3 answers these 405 whether or not the request is signed (an anonymous form gets it too) [WIRE]; in a
+            // bucket that does not exist NoSuchBucket comes first (FakeS3's choice: the captures all had the bucket).
+            if (operation == S3Operation.MethodNotAllowed && target.Bucket is not null && !services.Store.BucketExists(target.Bucket))
+                throw new S3Exception(S3Errors.NoSuchBucket(target.Bucket));
+            if (operation == S3Operation.MethodNotAllowed)
+                throw new S3Exception(target.Bucket is null ? S3Errors.MethodNotAllowed("POST", "SERVICE", "GET") : S3Errors.MethodNotAllowed("POST", "OBJECT")
+                    .WithExplanation("POST to an object URL: a browser form (PostObject) goes to the bucket's URL, the key in its 'key' field."));
             if (operation is not (S3Operation.Preflight or S3Operation.PostObject))
             {
                 ctx.Auth = authenticator.Authenticate(ctx.Signable);
@@ -76,6 +84,11 @@ internal sealed class S3Middleware(
         catch (S3Exception e)
         {
             await FailAsync(http, e.Error);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit (an aws-chunked body whose framing takes it past 5 GiB): S3's answer for too large.
+            await FailAsync(http, S3Errors.EntityTooLarge(http.Request.ContentLength ?? 0, Payload.UploadLimits.MaxBodySize).WithExplanation(e.Message));
         }
         catch (BadHttpRequestException e)
         {
@@ -110,6 +123,12 @@ internal sealed class S3Middleware(
             }
             errors.Report(e, ctx?.OperationName);
             await FailAsync(http, S3Errors.InternalError().WithExplanation(e.GetType().Name + ": " + e.Message));
+        }
+        finally
+        {
+            // Uploads do not make other uploads yield (UploadPacer).
+            if (ctx?.Operation is not (S3Operation.PutObject or S3Operation.UploadPart or S3Operation.PostObject
+                or S3Operation.CopyObject or S3Operation.UploadPartCopy)) pacer.Answered();
         }
     }
 

@@ -4,6 +4,8 @@ namespace FakeS3.Http;
 internal enum S3Operation
 {
     NotImplemented,
+    /// <summary>POST to the service or to an object without a multipart sub-resource: S3's 405, before authentication.</summary>
+    MethodNotAllowed,
     Preflight,
     ListBuckets,
     CreateBucket,

@@ -22,7 +22,8 @@ internal static class S3OperationResolver
     {
         if (HttpMethods.IsOptions(method)) return (S3Operation.Preflight, "PreflightRequest");
         if (target.Bucket is null)
-            return HttpMethods.IsGet(method) ? Op(S3Operation.ListBuckets) : Unknown(method, "Service");
+            return HttpMethods.IsGet(method) ? Op(S3Operation.ListBuckets)
+                : HttpMethods.IsPost(method) ? (S3Operation.MethodNotAllowed, "PostService") : Unknown(method, "Service");
         return target.Key is null ? ResolveBucket(method, query) : ResolveObject(method, query, headers);
     }
 
@@ -92,6 +93,8 @@ internal static class S3OperationResolver
         {
             if (q.Has("uploads")) return Op(S3Operation.CreateMultipartUpload);
             if (q.Has("uploadId")) return Op(S3Operation.CompleteMultipartUpload);
+            // A browser form posted to the object's URL instead of the bucket's [WIRE mhart/aws4fetch#14].
+            return (S3Operation.MethodNotAllowed, "PostObject");
         }
         return Unknown(method, "Object");
     }

@@ -17,6 +17,11 @@ internal static class UnreadBody
         var request = http.Request;
         if (request.ContentLength is 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0)) return;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { } size) return;  // not Kestrel (TestServer)
+        if (request.ContentLength > Payload.UploadLimits.MaxBodySize)
+        {
+            http.Response.Headers.Connection = "close";  // refused for its size: never worth draining
+            return;
+        }
         var left = size.IsReadOnly
             ? !FullyRead(request)
             : request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase);

@@ -66,6 +66,9 @@ internal sealed class IncomingPayload : IDisposable
         {
             throw new S3Exception(S3Errors.MissingContentLength());
         }
+        // Refused before a byte of the body is read, with the size the client announced [WIRE versitygw#2041 quoting S3].
+        if ((decodedLength ?? contentLength) is > UploadLimits.MaxBodySize and var proposed)
+            throw new S3Exception(S3Errors.EntityTooLarge(proposed, UploadLimits.MaxBodySize));
         var sha256 = payloadHash is not null && PayloadHashes.IsSha256Hex(payloadHash) ? payloadHash.ToLowerInvariant() : null;
         var primary = checksum.Algorithm ?? ChecksumAlgorithm.Crc64Nvme;
         var digesting = new DigestingStream(chunked ?? body, sha256 is not null, ChecksumCalculator.Create(primary),

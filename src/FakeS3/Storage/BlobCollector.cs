@@ -18,6 +18,8 @@ internal sealed class BlobCollector : IDisposable
     readonly Thread _worker;
     int _disposed;
 
+    public BlobRecycler Recycler { get; } = new();
+
     public BlobCollector(FakeS3Database db)
     {
         _db = db;
@@ -25,11 +27,20 @@ internal sealed class BlobCollector : IDisposable
         _worker.Start();
     }
 
+    /// <summary>
+    /// Blobs no reader holds any more. Large ones of today's chunk size wait in <see cref="Recycler"/> (held here, on
+    /// the freeing thread, so the next upload can take one at once); the rest, and those that waited long enough,
+    /// are deleted on the collector's thread. Short of disk nothing waits: deleting is what makes room.
+    /// </summary>
     public void Enqueue(IEnumerable<BlobSegment> segments)
     {
         try
         {
-            foreach (var s in segments) _queue.Add(s);
+            foreach (var s in segments)
+            {
+                var evicted = _disposed == 0 && BlobRecycler.Accepts(s) && !ShortOfRoom ? Recycler.Hold(s) : s;
+                if (evicted is not null) _queue.Add(evicted);
+            }
         }
         catch (InvalidOperationException)
         {
@@ -37,28 +48,48 @@ internal sealed class BlobCollector : IDisposable
         }
     }
 
+    bool ShortOfRoom => _db.Room is { IsShort: true } or { LowOnDisk: true };
+
     void Run()
     {
-        foreach (var blob in _queue.GetConsumingEnumerable())
+        while (true)
         {
+            BlobSegment? blob = null;
             try
             {
-                Collect(_db, blob.BlobId, BlobLayout.ChunkCount(blob.BlobId, blob.Size));
+                // Wakes every tick to delete the blobs that waited long enough.
+                _queue.TryTake(out blob, 100);
             }
-            catch (Exception e)
+            catch (InvalidOperationException)
             {
-                // Left to the next start's collection through the marker. Never thrown on: an exception on this
-                // thread ended the process (a full disk failed the collection's commit right after a DELETE of a
-                // large object). LiteDB stops its engine on an I/O error: reopen it now, as a failed request would.
-                if (e is not IOException) continue;
-                try
-                {
-                    _db.RecoverAfterFault(StorageFault.IsDiskFull(e));
-                }
-                catch (Exception)
-                {
-                    // the next request's own failure recovers the store
-                }
+                // stopping and nothing left queued
+            }
+            if (blob is null && _queue.IsCompleted) break;
+            if (blob is not null) TryCollect(blob);
+            foreach (var expired in Recycler.TakeExpired(all: ShortOfRoom)) TryCollect(expired);
+        }
+        foreach (var held in Recycler.TakeExpired(all: true)) TryCollect(held);
+    }
+
+    void TryCollect(BlobSegment blob)
+    {
+        try
+        {
+            Collect(_db, blob.BlobId, BlobLayout.ChunkCount(blob.BlobId, blob.Size));
+        }
+        catch (Exception e)
+        {
+            // Left to the next start's collection through the marker. Never thrown on: an exception on this
+            // thread ended the process (a full disk failed the collection's commit right after a DELETE of a
+            // large object). LiteDB stops its engine on an I/O error: reopen it now, as a failed request would.
+            if (e is not IOException) return;
+            try
+            {
+                _db.RecoverAfterFault(StorageFault.IsDiskFull(e));
+            }
+            catch (Exception)
+            {
+                // the next request's own failure recovers the store
             }
         }
     }

@@ -6,7 +6,10 @@ namespace FakeS3.Storage;
 /// How a blob is cut into chunk documents, derived from its id so that every place holding a blob id (object
 /// segments, parts, pending markers, the collector) knows its chunk size without a schema change. A bare 32-hex
 /// id means 64 KiB chunks (every blob so far); an id ending in ".{KiB}" has chunks of that size, so the size can
-/// change later without breaking data files that already exist.
+/// change later without breaking data files that already exist. A blob whose chunk documents were recycled for a
+/// new upload (<see cref="BlobRecycler"/>) keeps their id as its chunk prefix and adds a generation, "+{n}", so
+/// the new blob's id differs from the freed one's (a reader holding the old record must not pass the "still the
+/// current blobs" check) while its chunks keep their documents.
 /// </summary>
 internal static class BlobLayout
 {
@@ -28,10 +31,26 @@ internal static class BlobLayout
 
     public static int ChunkSizeOf(string blobId)
     {
-        var dot = blobId.LastIndexOf('.');
-        return dot >= 0 && int.TryParse(blobId.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var kib) && kib > 0
+        var prefix = ChunkPrefix(blobId);
+        var dot = prefix.LastIndexOf('.');
+        return dot >= 0 && int.TryParse(prefix[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var kib) && kib > 0
             ? kib * 1024
             : LegacyChunkSize;
+    }
+
+    /// <summary>The part of a blob id its chunk documents are named by: the id without its generation.</summary>
+    public static ReadOnlySpan<char> ChunkPrefix(string blobId)
+    {
+        var plus = blobId.IndexOf('+');
+        return plus >= 0 ? blobId.AsSpan(0, plus) : blobId;
+    }
+
+    /// <summary>The id of the next blob written into these chunk documents: same prefix, generation + 1.</summary>
+    public static string NextGeneration(string blobId)
+    {
+        var plus = blobId.IndexOf('+');
+        var generation = plus >= 0 && long.TryParse(blobId.AsSpan(plus + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var g) ? g : 0;
+        return string.Concat(ChunkPrefix(blobId), "+", (generation + 1).ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>An empty blob still has one (empty) chunk.</summary>
@@ -41,5 +60,9 @@ internal static class BlobLayout
         return (int)Math.Max(1, (size + chunk - 1) / chunk);
     }
 
-    public static string ChunkId(string blobId, int index) => $"{blobId}/{index:D8}";
+    public static string ChunkId(string blobId, int index) => $"{ChunkPrefix(blobId)}/{index:D8}";
+
+    /// <summary>The id range holding every chunk of the blob, whatever its length: '/' (0x2F) &lt; '0' (0x30).</summary>
+    public static (string From, string To) ChunkRange(string blobId) =>
+        (string.Concat(ChunkPrefix(blobId), "/"), string.Concat(ChunkPrefix(blobId), "0"));
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using LiteDB;
 
 namespace FakeS3.Storage;
@@ -27,6 +28,13 @@ internal sealed class BlobWriter : Stream
     const int InitialBuffer = 64 * 1024;
 
     readonly FakeS3Database _db;
+    readonly BlobRecycler? _recycler;
+    readonly Action<BlobSegment>? _giveBack;
+    readonly long? _expectedSize;
+    readonly UploadPacer? _pacer;
+    long _groupStarted = Stopwatch.GetTimestamp();
+    /// <summary>Chunk documents this blob took over from a freed one (<see cref="BlobRecycler"/>): updated, not inserted.</summary>
+    int _reusedChunks;
     byte[]? _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
     int _buffered;
     int _chunkIndex;
@@ -36,6 +44,17 @@ internal sealed class BlobWriter : Stream
     internal BlobWriter(FakeS3Database db)
     {
         _db = db;
+    }
+
+    /// <param name="expectedSize">The size the client announced, if any: a body that will need more than one chunk
+    /// group may then take over a freed blob of about that size (<paramref name="recycler"/>);
+    /// <paramref name="giveBack"/> returns one it took when taking it over fails.</param>
+    internal BlobWriter(FakeS3Database db, BlobRecycler recycler, Action<BlobSegment> giveBack, long? expectedSize, UploadPacer? pacer) : this(db)
+    {
+        _pacer = pacer;
+        _recycler = recycler;
+        _giveBack = giveBack;
+        _expectedSize = expectedSize;
     }
 
     /// <summary>Made on first use: an inline body never needs one (a GUID was ~1% of a 4 KiB POST's CPU).</summary>
@@ -102,19 +121,22 @@ internal sealed class BlobWriter : Stream
         lock (_db.Lock) FlushGroupLocked();
     }
 
-    Task FlushGroupAsync()
+    async Task FlushGroupAsync()
     {
         _db.EnsureRoomForUpload(_buffered);
-        return StoreThread.RunAsync(() =>
+        await StoreThread.RunAsync(() =>
         {
             _db.YieldToCheckpoint();
             lock (_db.Lock) FlushGroupLocked();
-        });
+        }).ConfigureAwait(false);
+        if (_pacer is null) return;
+        await _pacer.PaceAsync(Stopwatch.GetElapsedTime(_groupStarted)).ConfigureAwait(false);
+        _groupStarted = Stopwatch.GetTimestamp();
     }
 
     void FlushGroupLocked()
     {
-        if (!_pendingRecorded)
+        if (!_pendingRecorded && !TryTakeOverFreedBlob())
         {
             // Recorded before the first chunk lands, so a crash mid-upload leaves a marker the next start cleans up.
             _db.PendingBlobs.Insert(new BsonDocument { ["_id"] = BlobId });
@@ -122,6 +144,35 @@ internal sealed class BlobWriter : Stream
         }
         _chunkIndex += InsertBuffered(bulk: true);
         _buffered = 0;
+    }
+
+    /// <summary>
+    /// Before the first chunk group of a body of announced size: takes over a freed blob's chunk documents. One
+    /// transaction swaps the freed blob's marker for this blob's (no length: a crash from here on deletes every
+    /// chunk under the prefix at the next start, <see cref="LiteDbBlobStore.CollectAbandoned"/>).
+    /// </summary>
+    bool TryTakeOverFreedBlob()
+    {
+        if (_recycler is null || _expectedSize is not { } expected || _blobId is not null) return false;
+        if (_recycler.TryTake(expected) is not { } freed) return false;
+        var id = BlobLayout.NextGeneration(freed.BlobId);
+        _db.Db.BeginTrans();
+        try
+        {
+            _db.PendingBlobs.Delete(freed.BlobId);
+            _db.PendingBlobs.Insert(new BsonDocument { ["_id"] = id });
+            _db.Db.Commit();
+        }
+        catch
+        {
+            _db.TryRollback();
+            _giveBack!(freed);
+            throw;
+        }
+        _blobId = id;
+        _reusedChunks = BlobLayout.ChunkCount(freed.BlobId, freed.Size);
+        _pendingRecorded = true;
+        return true;
     }
 
     /// <summary>
@@ -144,13 +195,30 @@ internal sealed class BlobWriter : Stream
                 data.CopyTo(copy);
                 docs.Add(new BsonDocument { ["_id"] = ChunkId(BlobId, index++), ["d"] = copy });
             }
-            if (bulk) _db.Chunks.InsertBulk(docs);
+            if (_chunkIndex < _reusedChunks) WriteReused(docs, bulk);
+            else if (bulk) _db.Chunks.InsertBulk(docs);
             else foreach (var doc in docs) _db.Chunks.Insert(doc);
             return docs.Count;
         }
         finally
         {
             foreach (var array in rented) ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
+    /// <summary>Chunks of a taken-over blob: documents that exist are updated in place, the rest inserted.</summary>
+    void WriteReused(List<BsonDocument> docs, bool bulk)
+    {
+        if (bulk) _db.Db.BeginTrans();
+        try
+        {
+            foreach (var doc in docs) _db.Chunks.Upsert(doc);
+            if (bulk) _db.Db.Commit();
+        }
+        catch
+        {
+            if (bulk) _db.TryRollback();
+            throw;
         }
     }
 
@@ -173,7 +241,10 @@ internal sealed class BlobWriter : Stream
     internal void WriteTailInTransaction()
     {
         if (_inline) return;
-        if (_buffered > 0 || _chunkIndex == 0) InsertBuffered(bulk: false);
+        var count = _chunkIndex;
+        if (_buffered > 0 || _chunkIndex == 0) count += InsertBuffered(bulk: false);
+        // A taken-over blob longer than this one: its last chunks go with this commit (at most MaxLeftoverChunks).
+        for (var i = count; i < _reusedChunks; i++) _db.Chunks.Delete(ChunkId(BlobId, i));
         if (_pendingRecorded) _db.PendingBlobs.Delete(BlobId);
     }
 
@@ -200,7 +271,8 @@ internal sealed class BlobWriter : Stream
         if (disposing && !Committed)
         {
             // The chunks written so far, then the marker (a crash in between leaves the marker for the next start).
-            if (_chunkIndex > 0) BlobCollector.Collect(_db, BlobId, _chunkIndex);
+            var written = Math.Max(_chunkIndex, _reusedChunks);
+            if (written > 0) BlobCollector.Collect(_db, BlobId, written);
             else if (_pendingRecorded) lock (_db.Lock) _db.PendingBlobs.Delete(BlobId);
             Committed = true; // nothing left to clean
         }

@@ -25,7 +25,9 @@ internal interface IObjectStore
     /// </summary>
     ObjectListing List(string bucket, string prefix, string? delimiter, string? after, int maxKeys);
 
-    BlobWriter OpenBlobWriter();
+    /// <param name="expectedSize">The body's size when known before it arrives (Content-Length, a copy's source):
+    /// a large body may then reuse the chunk documents of a freed blob of about that size.</param>
+    BlobWriter OpenBlobWriter(long? expectedSize = null);
 
     /// <summary>
     /// The bytes of <paramref name="obj"/>, read as one version to the end even if the key is overwritten or

@@ -3,19 +3,15 @@ using LiteDB;
 namespace FakeS3.Storage;
 
 /// <summary>Blob bytes as chunk documents "{blobId}/{index:D8}" in one collection.</summary>
-internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
+/// <param name="pacer">Paces large uploads while other requests are in flight (none: never paced).</param>
+internal sealed class LiteDbBlobStore(FakeS3Database db, UploadPacer? pacer = null) : IDisposable
 {
-    /// <summary>
-    /// Blobs of at most this many bytes are deleted inside the transaction that frees them: one transaction
-    /// instead of one per chunk (which made every overwrite of a small object several times slower).
-    /// </summary>
-    const long InlineDeleteBytes = 1024 * 1024;
-
     readonly ChunkCache _smallBlobs = new();
     readonly BlobCollector _collector = new(db);
     readonly BlobLeases _leases = new();
 
-    public BlobWriter OpenWrite() => new(db);
+    /// <param name="expectedSize">The body's announced size, if known: lets it take over a freed blob (<see cref="BlobRecycler"/>).</param>
+    public BlobWriter OpenWrite(long? expectedSize = null) => new(db, _collector.Recycler, b => _collector.Enqueue([b]), expectedSize, pacer);
 
     /// <summary>
     /// Leases the blobs for the stream's lifetime. The caller holds the owning key's stripe and has checked that
@@ -39,7 +35,7 @@ internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
             db.NoteFreed(s.Size);
             var count = BlobLayout.ChunkCount(s.BlobId, s.Size);
             // A blob being read stays until its readers close (the marker covers a stop in between).
-            if (s.Size <= InlineDeleteBytes && !_leases.IsLeased(s.BlobId))
+            if (s.Size <= BlobRecycler.MinBytes && !_leases.IsLeased(s.BlobId))
             {
                 for (var i = 0; i < count; i++) db.Chunks.Delete(BlobWriter.ChunkId(s.BlobId, i));
                 continue;
@@ -72,14 +68,14 @@ internal sealed class LiteDbBlobStore(FakeS3Database db) : IDisposable
 
     /// <summary>
     /// An upload cut off by a crash: its chunk count is unknown, so its id range goes (a range DeleteMany scans
-    /// far more than deletes by id, so it is only this fallback). '/' (0x2F) &lt; '0' (0x30): the range
-    /// ["id/", "id0") holds exactly this blob's chunks.
+    /// far more than deletes by id, so it is only this fallback).
     /// </summary>
     void DeleteUnknownLength(string blobId)
     {
+        var (from, to) = BlobLayout.ChunkRange(blobId);
         lock (db.Lock)
         {
-            db.Chunks.DeleteMany(Query.And(Query.GTE("_id", blobId + "/"), Query.LT("_id", blobId + "0")));
+            db.Chunks.DeleteMany(Query.And(Query.GTE("_id", from), Query.LT("_id", to)));
             db.PendingBlobs.Delete(blobId);
         }
     }

@@ -132,7 +132,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         SortedRange.Read(db, () => db.ObjectDocuments, ListedObject.Fields, ListedObject.From, o => o.SortKey,
             static (a, b) => SortKey.Compare(a.Key, b.Key), lo, hi, limit);
 
-    public BlobWriter OpenBlobWriter() => blobs.OpenWrite();
+    public BlobWriter OpenBlobWriter(long? expectedSize = null) => blobs.OpenWrite(expectedSize);
 
     public Stream? OpenRead(ObjectRecord obj, long offset, long length)
     {

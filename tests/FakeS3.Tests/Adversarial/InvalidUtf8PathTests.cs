@@ -127,8 +127,9 @@ public sealed class InvalidUtf8PathTests
         await client.PutBucketAsync("utf8");
         await client.PutObjectAsync(new() { BucketName = "utf8", Key = "\uFFFD", ContentBody = "kept" });
 
+        byte[] xml = [.. "<Delete><Object><Key>"u8, 0xFF, .. "</Key></Object></Delete>"u8];
         using var delete = await SendSignedAsync(http, HttpMethod.Post, new Uri(s3.BaseAddress, "/utf8?delete"),
-            bytes: [.. "<Delete><Object><Key>"u8, 0xFF, .. "</Key></Object></Delete>"u8]);
+            header: ("x-amz-checksum-sha256", Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(xml))), bytes: xml);
 
         Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);
         Assert.Contains("<Code>MalformedXML</Code>", await delete.Content.ReadAsStringAsync());

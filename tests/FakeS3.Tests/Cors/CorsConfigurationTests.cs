@@ -52,6 +52,19 @@ public class CorsConfigurationTests
             (error.Status, error.Code, error.Message));
     }
 
+    /// <summary>"*example*.com" silently never matched (only the first '*' was a wildcard); S3 refuses it [WIRE versitygw#1870].</summary>
+    [Theory]
+    [InlineData("*example*.com")]
+    [InlineData("http://*.*.example.com")]
+    [InlineData("**")]
+    public void Parse_OriginWithTwoWildcards_IsInvalidRequest(string origin)
+    {
+        var error = Assert.Throws<S3Exception>(() => CorsConfiguration.Parse(
+            $"<CORSConfiguration><CORSRule><AllowedOrigin>http://ok.example</AllowedOrigin><AllowedOrigin>{origin}</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>")).Error;
+        Assert.Equal((400, S3ErrorCode.InvalidRequest, $"AllowedOrigin \"{origin}\" can not have more than one wildcard."),
+            (error.Status, error.Code, error.Message));
+    }
+
     [Fact]
     public void NoSuchCorsConfiguration_Is404WithBucketName()
     {

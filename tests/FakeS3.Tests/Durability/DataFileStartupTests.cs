@@ -46,6 +46,7 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
     [InlineData("--FakeS3:MaxSkewSeconds=abc", "FakeS3 cannot start: invalid setting: Failed to convert configuration value 'abc' at 'FakeS3:MaxSkewSeconds'")]
     [InlineData("--FakeS3:CheckpointLogMiB=0", "FakeS3 cannot start: invalid settings: FakeS3:CheckpointLogMiB must be between 1 and 1024.")]
     [InlineData("--FakeS3:Credentials:0:AccessKeyId=only", "FakeS3 cannot start: invalid settings: FakeS3:Credentials:0:SecretAccessKey must be non-empty.")]
+    [InlineData("--FakeS3:Cors:cors-bucket:0:AllowedOrigins:0=http://*.*.example", "FakeS3:Cors:cors-bucket:0:AllowedOrigins:0 'http://*.*.example' has more than one '*' (S3 allows one).")]
     [InlineData("port", "pass `--urls http://127.0.0.1:<port>`")]
     public async Task Executable_StartupFailure_IsOneLineAndExitCode1(string setting, string expected)
     {

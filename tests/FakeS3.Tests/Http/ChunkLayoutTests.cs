@@ -31,6 +31,20 @@ public sealed class ChunkLayoutTests
     }
 
     [Fact]
+    public void ARecycledBlobsId_AddsAGeneration_KeepsItsChunkNamesAndSize()
+    {
+        var bare = Guid.NewGuid().ToString("N");
+        var next = BlobLayout.NextGeneration(bare);
+        Assert.Equal(bare + "+1", next);
+        Assert.Equal(bare + "+2", BlobLayout.NextGeneration(next));
+        Assert.Equal(BlobLayout.ChunkId(bare, 7), BlobLayout.ChunkId(next, 7));
+        Assert.Equal((bare + "/", bare + "0"), BlobLayout.ChunkRange(next));
+        var large = bare + ".256";
+        Assert.Equal(256 * 1024, BlobLayout.ChunkSizeOf(BlobLayout.NextGeneration(BlobLayout.NextGeneration(large))));
+        Assert.Equal(large + "/00000003", BlobLayout.ChunkId(large + "+12", 3));
+    }
+
+    [Fact]
     public async Task BlobsOf64And256KiBChunks_ReadWholeAndByRange_AloneAndInOneObject()
     {
         var otherBody = RandomNumberGenerator.GetBytes(2 * 256 * 1024 + 1000); // 3 chunks of 256 KiB, last one partial

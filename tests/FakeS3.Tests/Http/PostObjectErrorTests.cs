@@ -231,6 +231,28 @@ public sealed class PostObjectErrorTests
         await AssertNothingStored(s3);
     }
 
+    /// <summary>
+    /// A form posted to the object's URL (a common mistake) is S3's 405 MethodNotAllowed, signed or not [WIRE
+    /// mhart/aws4fetch#14, Developer-Amit/react-aws-s3#28]; FakeS3 answered 501 "does not implement PostObject", which
+    /// sends the user looking for a missing feature. POST / is 405 too, with Allow: GET [WIRE versitygw#1810].
+    /// </summary>
+    [Theory]
+    [InlineData("/" + Bucket + "/uploads/f.txt", "OBJECT", null)]
+    [InlineData("/", "SERVICE", "GET")]
+    public async Task FormPostedToObjectOrServiceUrl_405MethodNotAllowed_NothingStored(string path, string resourceType, string? allow)
+    {
+        await using var s3 = await StartAsync();
+        using var http = s3.CreateHttpClient();
+
+        using var response = await http.PostAsync(path, Form(Fields(Policy()), ("file", "x"u8.ToArray())));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("<Code>MethodNotAllowed</Code><Message>The specified method is not allowed against this resource.</Message>"
+            + $"<Method>POST</Method><ResourceType>{resourceType}</ResourceType>", await response.Content.ReadAsStringAsync());
+        Assert.Equal(allow, response.Content.Headers.Allow.Count == 0 ? null : string.Join(", ", response.Content.Headers.Allow));
+        await AssertNothingStored(s3);
+    }
+
     [Fact]
     public async Task VirtualHostedBucketUrl_StoresInTheHostsBucket()
     {

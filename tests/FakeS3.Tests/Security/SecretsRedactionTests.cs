@@ -75,6 +75,10 @@ public class SecretsRedactionTests
         var encodedName = url.Replace("X-Amz-Signature=", "X-Amz-Signatur%65=");
         await GetAsync(encodedName);
         await GetAsync(encodedName.Replace("/sec/k", "/sec/other"));
+        // names that are not the parameter but hold its value (rejected as missing, logged with the target)
+        await GetAsync(url.Replace("X-Amz-Signature=", "X-Amz-Signature%00="));
+        await GetAsync(url.Replace("X-Amz-Signature=", "%20X-Amz-Signature="));
+        await GetAsync(url.Replace("X-Amz-Security-Token=", "X-Amz-Security-Token%09="));
         using (var wrongToken = host.CreateS3Client(new SessionAWSCredentials(Key1, Secret1, Token2))) await GetAsync(Presign(wrongToken, "k"));
         await GetAsync(url, ("x-amz-meta-added", "late"));
         using (var unknown = host.CreateS3Client(new SessionAWSCredentials("AKIAUNKNOWNKEY", Secret1, Token1))) await GetAsync(Presign(unknown, "k"));

@@ -86,7 +86,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
     {
         var upload = RequireUpload(ctx);
         var marker = int.TryParse(ctx.Query["part-number-marker"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
-        var max = int.TryParse(ctx.Query["max-parts"], NumberStyles.None, CultureInfo.InvariantCulture, out var mp) ? Math.Min(mp, 1000) : 1000;
+        var max = MultipartListLimit.Read(ctx, "max-parts");
         var parts = ctx.Services.Multipart.ListParts(upload.Id, marker, max + 1);
         var page = parts.Take(max).ToList();
         var truncated = parts.Count > page.Count;
@@ -121,7 +121,7 @@ internal sealed class MultipartEndpoints : IS3Endpoint
         var delimiter = ctx.Query["delimiter"];
         var keyMarker = ctx.Query["key-marker"] ?? "";
         var uploadIdMarker = ctx.Query["upload-id-marker"] ?? "";
-        var max = int.TryParse(ctx.Query["max-uploads"], NumberStyles.None, CultureInfo.InvariantCulture, out var mu) ? Math.Min(mu, 1000) : 1000;
+        var max = MultipartListLimit.Read(ctx, "max-uploads");
         var url = ListObjectsEndpoint.UrlEncodingRequested(ctx);
         var page = ctx.Services.Multipart.List(ctx.Bucket, prefix, string.IsNullOrEmpty(delimiter) ? null : delimiter,
             keyMarker == "" ? null : keyMarker, uploadIdMarker == "" ? null : uploadIdMarker, max);

@@ -35,7 +35,7 @@ internal sealed partial class UploadPartCopyEndpoint : IS3Endpoint
         while ((read = ctx.Store.OpenRead(source, offset, length)) is null);
 
         var algorithm = MultipartChecksumRules.AlgorithmOf(upload) ?? ChecksumAlgorithm.Crc64Nvme;
-        using var blob = ctx.Store.OpenBlobWriter();
+        using var blob = ctx.Store.OpenBlobWriter(length);
         PayloadDigest digest;
         await using (read)
         using (var digesting = new DigestingStream(read, sha256: false, ChecksumCalculator.Create(algorithm)))

@@ -11,14 +11,23 @@ internal sealed class AclEndpoint : IS3Endpoint
 {
     public IEnumerable<(S3Operation, Func<S3RequestContext, Task>)> Operations =>
     [
-        (S3Operation.GetObjectAcl, ctx => Render(ctx, ctx.RequireObject().Acl)),
+        (S3Operation.GetObjectAcl, GetObjectAcl),
         (S3Operation.GetBucketAcl, ctx => Render(ctx, ctx.RequireBucket().Acl)),
         (S3Operation.PutObjectAcl, PutObjectAcl),
         (S3Operation.PutBucketAcl, PutBucketAcl),
     ];
 
+    // Like every object operation, only the "null" version exists: another id is NoSuchVersion, never the current
+    // object (PutObjectAcl?versionId=<old> made the current object public).
+    static Task GetObjectAcl(S3RequestContext ctx)
+    {
+        VersionIds.RequireNullOrAbsent(ctx);
+        return Render(ctx, ctx.RequireObject().Acl);
+    }
+
     static async Task PutObjectAcl(S3RequestContext ctx)
     {
+        VersionIds.RequireNullOrAbsent(ctx);
         var obj = ctx.RequireObject();
         obj.Acl = await ReadAcl(ctx);
         S3RequestContext.ThrowFor(ctx.Store.UpdateMetadata(obj), ctx.Bucket, ctx.Key);

@@ -34,7 +34,7 @@ internal sealed class CopyObjectEndpoint : IS3Endpoint
         while ((read = ctx.Store.OpenRead(source, 0, source.Size)) is null);
         var checksum = ChecksumCalculator.Create(algorithm);
         using var checksumScope = checksum as IDisposable;
-        using var blob = ctx.Store.OpenBlobWriter();
+        using var blob = ctx.Store.OpenBlobWriter(source.Size);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         await using (read)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using FakeS3.Errors;
+using FakeS3.Payload;
 using FakeS3.Storage;
 
 namespace FakeS3.Http.Objects;
@@ -14,6 +15,13 @@ internal sealed class DeleteObjectEndpoint : IS3Endpoint
     static Task DeleteOne(S3RequestContext ctx)
     {
         ctx.RequireBucket();
+        // Deleting a version that does not exist is a success that deletes nothing, echoing the id [2ND minio#18117,
+        // versitygw#1758 quoting S3]; here every version but "null" does not exist. (It deleted the object.)
+        if (VersionIds.Requested(ctx) is { } versionId && versionId != "null")
+        {
+            ctx.Response.Headers["x-amz-version-id"] = versionId;
+            return S3Responses.EmptyAsync(ctx, 204);
+        }
         var status = ctx.Store.DeleteObject(ctx.Bucket, ctx.Key);
         if (status == StoreStatus.NoSuchBucket) S3RequestContext.ThrowFor(status, ctx.Bucket);
         return S3Responses.EmptyAsync(ctx, 204);
@@ -22,21 +30,21 @@ internal sealed class DeleteObjectEndpoint : IS3Endpoint
     static async Task DeleteMany(S3RequestContext ctx)
     {
         ctx.RequireBucket();
+        // S3 requires an integrity check on this body: Content-MD5 or (since flexible checksums) an
+        // x-amz-checksum-* header, trailer or x-amz-sdk-checksum-algorithm [DOC DeleteObjects; WIRE aws/aws-cli#400].
+        if (ctx.Signable.Header("Content-MD5") is null && ChecksumExpectation.From(ctx.Signable).Algorithm is null)
+            throw new S3Exception(S3Errors.MissingContentMd5());
         var body = await RequestBodies.ReadSmallAsync(ctx, 2 * 1024 * 1024);
         var (keys, quiet) = Parse(body);
         var sb = new StringBuilder($"<DeleteResult xmlns=\"{S3Responses.Namespace}\">");
         foreach (var (key, versionId) in keys)
         {
-            if (versionId is not null && versionId != "null")
-            {
-                sb.Append("<Error><Key>").Append(Xml.Escape(key)).Append("</Key><VersionId>").Append(Xml.Escape(versionId))
-                  .Append("</VersionId><Code>NoSuchVersion</Code><Message>The specified version does not exist.</Message></Error>");
-                continue;
-            }
-            ctx.Store.DeleteObject(ctx.Bucket, key);
+            // A version that does not exist (any but "null") is reported Deleted and nothing is deleted, as S3 does
+            // [WIRE minio/minio#11086: AWS's answer]; it answered NoSuchVersion.
+            if (versionId is null || versionId == "null") ctx.Store.DeleteObject(ctx.Bucket, key);
             if (quiet) continue;
             sb.Append("<Deleted><Key>").Append(Xml.Escape(key)).Append("</Key>");
-            if (versionId is not null) sb.Append("<VersionId>null</VersionId>");
+            if (versionId is not null) sb.Append("<VersionId>").Append(Xml.Escape(versionId)).Append("</VersionId>");
             sb.Append("</Deleted>");
         }
         sb.Append("</DeleteResult>");

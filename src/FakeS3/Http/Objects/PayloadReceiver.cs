@@ -18,7 +18,7 @@ internal static class PayloadReceiver
         // (undisposed, every SDK PutObject dropped a buffer from the shared pool and left its hashes to finalizers).
         using var payload = IncomingPayload.Create(ctx.Signable, ctx.Auth, ctx.Request.Body, isUploadPart, alsoCompute);
         beforeBody?.Invoke(payload);
-        var blob = ctx.Store.OpenBlobWriter();
+        var blob = ctx.Store.OpenBlobWriter(payload.DeclaredLength);
         try
         {
             await payload.Body.CopyToAsync(blob, 64 * 1024, ctx.Http.RequestAborted);

@@ -7,7 +7,11 @@ internal static class VersionIds
 {
     public static void RequireNullOrAbsent(S3RequestContext ctx)
     {
-        var v = ctx.Query["versionId"];
+        var v = Requested(ctx);
         if (v is not null && v != "null") throw new S3Exception(S3Errors.NoSuchVersion(ctx.Key, v));
     }
+
+    /// <summary>The versionId query parameter (null when absent); an empty one is S3's 400 InvalidArgument.</summary>
+    public static string? Requested(S3RequestContext ctx) =>
+        ctx.Query["versionId"] is { } v && v.Length == 0 ? throw new S3Exception(S3Errors.EmptyVersionId()) : ctx.Query["versionId"];
 }

@@ -26,7 +26,7 @@ internal static class KestrelRefusal
         {
             400 or 414 => S3Errors.BadHttpRequest(),
             408 => S3Errors.RequestTimeout(),
-            413 => S3Errors.EntityTooLarge(0, 5L * 1024 * 1024 * 1024),
+            413 => S3Errors.EntityTooLarge(0, Payload.UploadLimits.MaxBodySize),
             431 => S3Errors.RequestHeaderSectionTooLarge(),
             505 => S3Errors.HttpVersionNotSupported(),
             _ => null,

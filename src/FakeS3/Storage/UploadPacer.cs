@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace FakeS3.Storage;
+
+/// <summary>
+/// Small requests before large uploads. A large upload's body is received, hashed and written to LiteDB as fast
+/// as the cores allow: on a 2-core runner four 64 MiB PUT streams left GETs of 4 KiB objects 0.36–0.41 of their
+/// rate alone (issue 14 asks ≥ 0.5: readers must not queue behind writers). So while other requests are being
+/// answered and the cores are busy, an upload pauses after each MiB it stores for as long as that MiB took. Alone,
+/// or on idle cores, it never pauses. FakeS3:PaceLargeUploads=false turns this off.
+/// </summary>
+/// <param name="coresShort">Whether the cores are busy (default: <see cref="CpuPressure"/>).</param>
+internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
+{
+    /// <summary>How long after the last answered request others count as active.</summary>
+    static readonly long ActiveFor = Stopwatch.Frequency / 100; // 10 ms
+
+    /// <summary>
+    /// Bounds a pause: a MiB that took long (a slow client, a checkpoint) still gives up at most this much.
+    /// </summary>
+    static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(100);
+
+    readonly Func<bool> _coresShort = coresShort ?? new CpuPressure().IsHigh;
+    long _lastAnswered = long.MinValue / 2;
+
+    /// <summary>
+    /// A request other than an upload was answered. Requests in flight cannot be counted instead: a GET spends
+    /// microseconds in FakeS3's pipeline and the rest of its time in Kestrel or on the wire.
+    /// </summary>
+    public void Answered()
+    {
+        var now = Stopwatch.GetTimestamp();
+        // One shared write per millisecond at most, not one per request.
+        if (now - Volatile.Read(ref _lastAnswered) > Stopwatch.Frequency / 1000) Volatile.Write(ref _lastAnswered, now);
+    }
+
+    /// <summary>Other requests answered in the last 10 ms and the cores busy.</summary>
+    public bool OthersWaiting => Stopwatch.GetTimestamp() - Volatile.Read(ref _lastAnswered) < ActiveFor && _coresShort();
+
+    /// <summary>
+    /// After an upload's MiB was stored, which took <paramref name="took"/> from the previous one: if others wait,
+    /// a pause as long (at most <see cref="MaxPause"/>), so the upload keeps about half of its pace on busy cores.
+    /// Pausing for a multiple of LiteDB's share of the MiB instead (1-2 ms) hardly slowed four streams down, and
+    /// left GETs 0.41-0.48 of their rate alone; pausing as long as the MiB took gave 0.54-0.63 (docs/benchmarks.md).
+    /// </summary>
+    public Task PaceAsync(TimeSpan took, CancellationToken cancellationToken = default)
+    {
+        if (!enabled || !OthersWaiting) return Task.CompletedTask;
+        return took >= TimeSpan.FromMilliseconds(1) ? Task.Delay(took < MaxPause ? took : MaxPause, cancellationToken) : Task.CompletedTask;
+    }
+}
