@@ -9,7 +9,7 @@ namespace FakeS3.Payload;
 /// </summary>
 internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum checksum, IChecksum? secondChecksum = null) : Stream
 {
-    readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+    readonly BodyMd5 _md5 = new();
     readonly IncrementalHash? _sha256 = sha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
 
     public long BytesRead { get; private set; }
@@ -44,18 +44,13 @@ internal sealed class DigestingStream(Stream inner, bool sha256, IChecksum check
             return;
         }
         BytesRead += data.Length;
-        _md5.AppendData(data);
+        _md5.Append(data);
         _sha256?.AppendData(data);
         checksum.Append(data);
         secondChecksum?.Append(data);
     }
 
-    public string Md5Hex()
-    {
-        Span<byte> hash = stackalloc byte[16];
-        _md5.GetCurrentHash(hash);
-        return Convert.ToHexStringLower(hash);
-    }
+    public string Md5Hex() => _md5.Hex();
 
     public string? Sha256Hex()
     {

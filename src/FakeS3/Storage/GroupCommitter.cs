@@ -6,6 +6,11 @@ namespace FakeS3.Storage;
 /// transaction against 0.51 ms alone. Each upload still waits for its own commit before it is answered, so an
 /// acknowledged object is as durable as before. If a batch fails, its commits are retried one by one.
 /// The queue is a plain monitor: BlockingCollection's SemaphoreSlim spun ~12% of a core waiting for work here.
+/// The uploads' continuations (their answers) run on the writer thread once the batch's locks are released,
+/// instead of being handed to pool threads: one thread switch less per upload, and the commits that queue up
+/// meanwhile make the next batch larger (issue 14, POST 4 KiB with the one-version-per-key write in
+/// LiteDbObjectStore.CommitBatch: context switches per request ~2.8 -> ~2.3, group-commit CPU about halved in perf).
+/// An upload's continuation only awaits from there (answer, next request), so it holds the writer briefly.
 /// </summary>
 internal sealed class GroupCommitter : IDisposable
 {
@@ -39,7 +44,7 @@ internal sealed class GroupCommitter : IDisposable
             _queue.Enqueue(pending);
             if (_queue.Count == 1) Monitor.Pulse(_queue);
         }
-        return pending.Completion.Task;
+        return pending.Task;
     }
 
     void Run()
@@ -56,23 +61,29 @@ internal sealed class GroupCommitter : IDisposable
             }
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _commits, batch.Count);
-            try
+            Commit(batch);
+            foreach (var p in batch) p.Complete();
+        }
+    }
+
+    void Commit(List<PendingCommit> batch)
+    {
+        try
+        {
+            _commitBatch(batch);
+        }
+        catch (Exception)
+        {
+            // One bad commit must not fail its neighbours: the batch was rolled back; retry each alone.
+            foreach (var p in batch.Where(p => !p.Resolved))
             {
-                _commitBatch(batch);
-            }
-            catch (Exception)
-            {
-                // One bad commit must not fail its neighbours: the batch was rolled back; retry each alone.
-                foreach (var p in batch.Where(p => !p.Completion.Task.IsCompleted))
+                try
                 {
-                    try
-                    {
-                        p.Completion.TrySetResult(_commitOne(p));
-                    }
-                    catch (Exception e)
-                    {
-                        p.Completion.TrySetException(e);
-                    }
+                    p.Resolve(_commitOne(p));
+                }
+                catch (Exception e)
+                {
+                    p.Fail(e);
                 }
             }
         }
@@ -89,15 +100,32 @@ internal sealed class GroupCommitter : IDisposable
             _completed = true;
             Monitor.Pulse(_queue);
         }
-        _writer.Join(TimeSpan.FromSeconds(10));
+        // A continuation on the writer thread may be what disposes the store.
+        if (Thread.CurrentThread != _writer) _writer.Join(TimeSpan.FromSeconds(10));
     }
 }
 
-/// <summary>An upload waiting for the group commit.</summary>
+/// <summary>An upload waiting for the group commit: resolved inside the batch, completed after its locks are released.</summary>
 internal sealed class PendingCommit(ObjectRecord obj, BlobWriter blob, WriteCondition? condition)
 {
+    readonly TaskCompletionSource<StoreStatus> _completion = new();
+    StoreStatus? _status;
+    Exception? _error;
+
     public ObjectRecord Object { get; } = obj;
     public BlobWriter Blob { get; } = blob;
     public WriteCondition? Condition { get; } = condition;
-    public TaskCompletionSource<StoreStatus> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public Task<StoreStatus> Task => _completion.Task;
+    public bool Resolved => _status is not null || _error is not null;
+
+    public void Resolve(StoreStatus status) => _status ??= status;
+
+    public void Fail(Exception error) => _error ??= error;
+
+    /// <summary>Runs the waiting upload's continuation on the calling thread.</summary>
+    public void Complete()
+    {
+        if (_status is { } status) _completion.TrySetResult(status);
+        else _completion.TrySetException(_error ?? new InvalidOperationException("A group commit ended without resolving an upload."));
+    }
 }

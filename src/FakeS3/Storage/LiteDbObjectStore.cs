@@ -168,7 +168,8 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         {
             var applied = new List<(PendingCommit Commit, bool Replaced)>(batch.Count);
             var large = new List<BlobSegment>();
-            var written = new Dictionary<string, ObjectRecord>(batch.Count, StringComparer.Ordinal);
+            // Per key: the version committed before this batch, and the batch's last version of it.
+            var written = new Dictionary<string, (ObjectRecord? Stored, ObjectRecord Last)>(batch.Count, StringComparer.Ordinal);
             db.Db.BeginTrans();
             try
             {
@@ -176,22 +177,27 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 {
                     if (!_buckets.ContainsKey(p.Object.Bucket) || p.Blob.LostToReset)
                     {
-                        p.Completion.TrySetResult(StoreStatus.NoSuchBucket);
+                        p.Resolve(StoreStatus.NoSuchBucket);
                         continue;
                     }
-                    // Two uploads of one key in a batch: the second's "previous" is the first, written in this transaction.
-                    var previous = written.GetValueOrDefault(p.Object.Id) ?? Previous(p.Object.Id);
+                    // Two uploads of one key in a batch: the second's "previous" is the first, superseded in this transaction.
+                    var stored = written.TryGetValue(p.Object.Id, out var seen) ? seen.Stored : Previous(p.Object.Id);
+                    var previous = seen.Last ?? stored;
                     if (p.Condition?.Check(previous) is { } refused and not StoreStatus.Ok)
                     {
-                        p.Completion.TrySetResult(refused); // its blob is deleted by the caller's dispose, as for a missing bucket
+                        p.Resolve(refused); // its blob is deleted by the caller's dispose, as for a missing bucket
                         continue;
                     }
                     p.Blob.WriteTailInTransaction();
-                    Write(p.Object, previous);
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
-                    written[p.Object.Id] = p.Object;
+                    written[p.Object.Id] = (stored, p.Object);
                     applied.Add((p, previous is not null));
                 }
+                // Only each key's last version reaches LiteDB: no reader can see a version before the transaction
+                // commits, so the ones it superseded are never visible, and the committed state is the same. Uploads
+                // overwriting one key (a form posting to a fixed key, the POST benchmark) wrote the same document
+                // once per upload in the batch (issue 14).
+                foreach (var (stored, last) in written.Values) Write(last, stored);
                 db.Db.Commit();
             }
             catch
@@ -203,7 +209,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             {
                 p.Blob.Confirm();
                 _objects.Set(p.Object, admit: replaced);
-                p.Completion.TrySetResult(StoreStatus.Ok);
+                p.Resolve(StoreStatus.Ok);
             }
             blobs.CollectLater(large);
         }

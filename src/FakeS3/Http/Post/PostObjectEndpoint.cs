@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using FakeS3.Checksums;
 using FakeS3.Errors;
 using FakeS3.Faults;
@@ -57,7 +56,7 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
         }
 
         using var blob = ctx.Store.OpenBlobWriter();
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var md5 = new BodyMd5();
         var checksum = ChecksumCalculator.Create(algorithm);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         long size = 0;
@@ -75,7 +74,7 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
                     while ((n = await upload.FileBody.ReadAsync(buffer, ct)) > 0) size += n;
                     throw new S3Exception(limit.CheckSize(size)!);
                 }
-                md5.AppendData(buffer, 0, n);
+                md5.Append(buffer.AsSpan(0, n));
                 checksum.Append(buffer.AsSpan(0, n));
                 await blob.WriteAsync(buffer.AsMemory(0, n), ct);
             }
@@ -95,7 +94,7 @@ internal sealed class PostObjectEndpoint(PostFormAuthenticator authenticator) : 
         }
 
         record.Size = size;
-        record.ETag = "\"" + Convert.ToHexStringLower(md5.GetHashAndReset()) + "\"";
+        record.ETag = "\"" + md5.Hex() + "\"";
         record.ChecksumAlgorithm = algorithm.UpperName();
         record.ChecksumValue = actual;
         record.ChecksumType = "FULL_OBJECT";
