@@ -33,6 +33,15 @@ internal sealed class BlobWriter : Stream
     readonly long? _expectedSize;
     readonly UploadPacer? _pacer;
     long _groupStarted = Stopwatch.GetTimestamp();
+    bool _paced;
+
+    /// <summary>Once the upload ends (committed or not): no longer one of the uploads under way.</summary>
+    void EndPacing()
+    {
+        if (!_paced) return;
+        _paced = false;
+        _pacer!.UploadEnded();
+    }
     /// <summary>Chunk documents this blob took over from a freed one (<see cref="BlobRecycler"/>): updated, not inserted.</summary>
     int _reusedChunks;
     /// <summary>The id of the blob taken over, whose pending marker the takeover replaced.</summary>
@@ -133,6 +142,11 @@ internal sealed class BlobWriter : Stream
             lock (_db.Lock) FlushGroupLocked();
         }).ConfigureAwait(false);
         if (_pacer is null) return;
+        if (!_paced)
+        {
+            _paced = true;
+            _pacer.UploadStarted();
+        }
         await _pacer.PaceAsync(Stopwatch.GetElapsedTime(_groupStarted)).ConfigureAwait(false);
         _groupStarted = Stopwatch.GetTimestamp();
     }
@@ -278,6 +292,7 @@ internal sealed class BlobWriter : Stream
         _chunkIndex += _buffered > 0 ? (_buffered + ChunkSize - 1) / ChunkSize : _chunkIndex == 0 ? 1 : 0;
         _buffered = 0;
         Committed = true;
+        EndPacing();
         ReturnBuffer();
     }
 
@@ -300,7 +315,11 @@ internal sealed class BlobWriter : Stream
             else if (_pendingRecorded) lock (_db.Lock) _db.PendingBlobs.Delete(BlobId);
             Committed = true; // nothing left to clean
         }
-        if (disposing) ReturnBuffer();
+        if (disposing)
+        {
+            EndPacing();
+            ReturnBuffer();
+        }
         base.Dispose(disposing);
     }
 

@@ -6,8 +6,9 @@ namespace FakeS3.Storage;
 /// Small requests before large uploads. A large upload's body is received, hashed and written to LiteDB as fast
 /// as the cores allow: on a 2-core runner four 64 MiB PUT streams left GETs of 4 KiB objects 0.36–0.41 of their
 /// rate alone (issue 14 asks ≥ 0.5: readers must not queue behind writers). So while other requests are being
-/// answered and the cores are busy, an upload pauses after each MiB it stores for as long as that MiB took. Alone,
-/// or on idle cores, it never pauses. FakeS3:PaceLargeUploads=false turns this off.
+/// answered and the cores are busy, an upload pauses after each MiB it stores for as long as that MiB took times
+/// the number of large uploads under way: together they then keep about one upload's pace at half its speed.
+/// Alone, or on idle cores, an upload never pauses. FakeS3:PaceLargeUploads=false turns this off.
 /// </summary>
 /// <param name="coresShort">Whether the cores are busy (default: <see cref="CpuPressure"/>).</param>
 internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
@@ -18,10 +19,16 @@ internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
     /// <summary>
     /// Bounds a pause: a MiB that took long (a slow client, a checkpoint) still gives up at most this much.
     /// </summary>
-    static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(200);
 
     readonly Func<bool> _coresShort = coresShort ?? new CpuPressure().IsHigh;
     long _lastAnswered = long.MinValue / 2;
+    int _uploads;
+
+    /// <summary>A large upload stored its first MiB (once per upload, ended by <see cref="UploadEnded"/>).</summary>
+    public void UploadStarted() => Interlocked.Increment(ref _uploads);
+
+    public void UploadEnded() => Interlocked.Decrement(ref _uploads);
 
     /// <summary>
     /// A request other than an upload was answered. Requests in flight cannot be counted instead: a GET spends
@@ -39,13 +46,15 @@ internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
 
     /// <summary>
     /// After an upload's MiB was stored, which took <paramref name="took"/> from the previous one: if others wait,
-    /// a pause as long (at most <see cref="MaxPause"/>), so the upload keeps about half of its pace on busy cores.
-    /// Pausing for a multiple of LiteDB's share of the MiB instead (1-2 ms) hardly slowed four streams down, and
-    /// left GETs 0.41-0.48 of their rate alone; pausing as long as the MiB took gave 0.54-0.63 (docs/benchmarks.md).
+    /// a pause of that times the uploads under way (at most <see cref="MaxPause"/>). Measured with four 64 MiB PUT
+    /// streams and GETs of 4 KiB objects (their rate during ÷ alone): no pause 0.26; a multiple of LiteDB's share
+    /// of the MiB (1-2 ms) hardly slowed the streams; as long as the MiB took, 0.42-0.49, as each stream paused
+    /// half of the time, the four together still kept two busy (docs/benchmarks.md).
     /// </summary>
     public Task PaceAsync(TimeSpan took, CancellationToken cancellationToken = default)
     {
         if (!enabled || !OthersWaiting) return Task.CompletedTask;
-        return took >= TimeSpan.FromMilliseconds(1) ? Task.Delay(took < MaxPause ? took : MaxPause, cancellationToken) : Task.CompletedTask;
+        var pause = took * Math.Max(1, Volatile.Read(ref _uploads));
+        return pause >= TimeSpan.FromMilliseconds(1) ? Task.Delay(pause < MaxPause ? pause : MaxPause, cancellationToken) : Task.CompletedTask;
     }
 }
