@@ -30,57 +30,25 @@ internal sealed class LiteDbMultipartStore(FakeS3Database db, LiteDbBlobStore bl
 
     /// <summary>
     /// One page of uploads with the prefix (a plain string), in UTF-8 key order then initiation order, after
-    /// the key marker (and, for the marker's key, after the upload id marker). O(page + log n) through the index.
-    /// With a delimiter, uploads whose key holds it after the prefix are rolled into common prefixes, which count
-    /// toward the page like uploads (as ListObjects); a key marker inside a common prefix resumes after that prefix.
-    /// Keys under a common prefix are passed over one by one (uploads in progress are few, unlike objects).
+    /// the key marker (and, for the marker's key, after the upload id marker), read by <see cref="KeyPage"/> like
+    /// object listings: O(page + log n), a common prefix skipped with one seek. With a delimiter, uploads whose key
+    /// holds it after the prefix are rolled into common prefixes, which count toward the page like uploads (as
+    /// ListObjects); a key marker inside a common prefix resumes after that prefix.
     /// </summary>
     public UploadListing List(string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int maxUploads)
     {
-        var page = new List<ListedUpload>();
-        var prefixes = new List<string>();
-        if (maxUploads <= 0) return new UploadListing(page, prefixes, false, null);
-        var lo = SortKey.For(bucket, prefix);
-        var hi = SortKey.PrefixEnd(lo);
         ListedUpload? markerUpload = null;
-        string? skipping = null; // the common prefix last returned (or holding the key marker)
-        if (keyMarker is not null && SortKey.Compare(keyMarker, prefix) >= 0)
+        if (keyMarker is not null && uploadIdMarker is not null)
         {
-            lo = SortKey.For(bucket, keyMarker);
-            MultipartUploadRecord? marked = null;
-            if (uploadIdMarker is not null) lock (db.Lock) marked = db.Uploads.FindById(uploadIdMarker);
+            MultipartUploadRecord? marked;
+            lock (db.Lock) marked = db.Uploads.FindById(uploadIdMarker);
             markerUpload = marked is null ? null : ListedUpload.Of(marked);
-            skipping = ObjectListing.CommonPrefix(keyMarker, prefix, delimiter);
         }
-        string? last = null;
-        while (true)
-        {
-            var (batch, more) = SortedRange.Read(db, () => db.UploadDocuments, ListedUpload.Fields, ListedUpload.From, u => u.SortKey, InKeyOrder,
-                lo, hi, maxUploads - page.Count - prefixes.Count + 1);
-            foreach (var u in batch)
-            {
-                if (!u.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
-                if (keyMarker is not null)
-                {
-                    var c = SortKey.Compare(u.Key, keyMarker);
-                    if (c < 0 || c == 0 && (markerUpload is null || markerUpload.Key != u.Key || InKeyOrder(u, markerUpload) <= 0)) continue;
-                }
-                if (skipping is not null && u.Key.StartsWith(skipping, StringComparison.Ordinal)) continue;
-                if (page.Count + prefixes.Count == maxUploads) return new UploadListing(page, prefixes, true, last);
-                var common = ObjectListing.CommonPrefix(u.Key, prefix, delimiter);
-                if (common is null)
-                {
-                    page.Add(u);
-                    last = u.Key;
-                    continue;
-                }
-                prefixes.Add(common);
-                last = common;
-                skipping = common;
-            }
-            if (!more) return new UploadListing(page, prefixes, false, last);
-            lo = SortKey.Next(batch[^1].SortKey);
-        }
+        Func<ListedUpload, bool>? resumes = markerUpload is null ? null : u => markerUpload.Key == u.Key && InKeyOrder(u, markerUpload) > 0;
+        var (uploads, prefixes, truncated, last) = KeyPage.Read(
+            (lo, hi, limit) => SortedRange.Read(db, () => db.UploadDocuments, ListedUpload.Fields, ListedUpload.From, u => u.SortKey, InKeyOrder, lo, hi, limit),
+            static u => u.Key, static u => u.SortKey, bucket, prefix, delimiter, keyMarker, resumes, maxUploads);
+        return new UploadListing(uploads, prefixes, truncated, last);
     }
 
     static int InKeyOrder(ListedUpload a, ListedUpload b)
