@@ -22,10 +22,8 @@ public sealed class BlobRecyclingTests
     [InlineData(ThreeMiB + 7 * Chunk + 3)]  // longer: 8 chunks more are inserted
     public async Task AnUploadOfAboutTheFreedSize_TakesItsChunksOver_AndEveryVersionReadsBackExactly(int size)
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (db, store) = Storage(s3);
+        await using var started = await StartWithBucketAsync();
+        var (_, client, db, store) = started;
         var first = RandomNumberGenerator.GetBytes(ThreeMiB);
         var second = RandomNumberGenerator.GetBytes(ThreeMiB);
         var third = RandomNumberGenerator.GetBytes(size);
@@ -46,10 +44,8 @@ public sealed class BlobRecyclingTests
     [Fact]
     public async Task AFreedBlobNobodyTakes_IsDeletedAfterItsWait()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (db, _) = Storage(s3);
+        await using var started = await StartWithBucketAsync();
+        var (_, client, db, _) = started;
         await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
         await Put(client, "k", RandomNumberGenerator.GetBytes(100)); // inline: the 48 chunks are freed and wait
         Assert.Equal(48, ChunkCount(db));
@@ -62,10 +58,8 @@ public sealed class BlobRecyclingTests
     [Fact]
     public async Task AStaleRecordOfTheFreedVersion_NeverOpensTheBlobThatTookItsChunksOver()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (_, store) = Storage(s3);
+        await using var started = await StartWithBucketAsync();
+        var (_, client, _, store) = started;
         await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
         var stale = store.GetObject("recycle", "k")!; // a GET that read the record, then lost the CPU
         await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
@@ -82,10 +76,8 @@ public sealed class BlobRecyclingTests
     [Fact]
     public async Task AnUploadCutOffAfterTakingABlobOver_LeavesNoChunkOfEither()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (db, store) = Storage(s3);
+        await using var started = await StartWithBucketAsync();
+        var (_, client, db, store) = started;
         var kept = RandomNumberGenerator.GetBytes(ThreeMiB);
         await Put(client, "k", RandomNumberGenerator.GetBytes(ThreeMiB));
         await Put(client, "k", kept);
@@ -125,10 +117,8 @@ public sealed class BlobRecyclingTests
     [Fact]
     public async Task AnUploadPartCommittedWhileTheUploadIsCompleted_NeitherFreesAChosenPartNorLeaksItsBlob()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (db, store) = Storage(s3);
+        await using var started = await StartWithBucketAsync();
+        var (s3, client, db, store) = started;
         var multipart = (LiteDbMultipartStore)s3.Services.GetService(typeof(LiteDbMultipartStore))!;
         var part1 = RandomNumberGenerator.GetBytes(5 * 1024 * 1024);
         var part2 = RandomNumberGenerator.GetBytes(ThreeMiB);
@@ -204,10 +194,8 @@ public sealed class BlobRecyclingTests
     [Fact]
     public async Task AFreedBlobWhoseFreeingCommitWasLost_IsNeitherTakenOverNorDeleted()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (db, store) = Storage(s3);
+        await using var started = await StartWithBucketAsync();
+        var (_, client, db, store) = started;
         var first = RandomNumberGenerator.GetBytes(ThreeMiB);
         await Put(client, "k", first);
         var firstRecord = store.GetObject("recycle", "k")!;
@@ -262,6 +250,25 @@ public sealed class BlobRecyclingTests
 
     static Task UploadPart(AmazonS3Client client, string uploadId, int number, byte[] body) =>
         client.UploadPartAsync(new UploadPartRequest { BucketName = "recycle", Key = "mp", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(body) });
+
+    /// <summary>A FakeS3 with the bucket "recycle", a client, and its store underneath.</summary>
+    sealed record Started(TestFakeS3 S3, AmazonS3Client Client, FakeS3Database Db, IObjectStore Store) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await S3.DisposeAsync();
+        }
+    }
+
+    static async Task<Started> StartWithBucketAsync()
+    {
+        var s3 = await TestFakeS3.StartAsync();
+        var client = s3.CreateS3Client();
+        await client.PutBucketAsync("recycle");
+        var (db, store) = Storage(s3);
+        return new Started(s3, client, db, store);
+    }
 
     static (FakeS3Database Db, IObjectStore Store) Storage(TestFakeS3 s3) =>
         ((FakeS3Database)s3.Services.GetService(typeof(FakeS3Database))!, (IObjectStore)s3.Services.GetService(typeof(IObjectStore))!);
