@@ -58,6 +58,19 @@ def upload(s3, key, body, multipart):
     s3.complete_multipart_upload(Bucket="crash", Key=key, UploadId=u, MultipartUpload={"Parts": parts})
 
 
+def kill_and_restart(proc, threads, dll, data, stopped=None):
+    """kill -9 FakeS3 while threads send to it, let them end (after `stopped`, which tells them to), start it again."""
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    if stopped:
+        stopped()
+    for t in threads:
+        t.join(timeout=40)
+    port = free_port()
+    proc = start(dll, data, port)
+    return proc, client(port)
+
+
 def read(s3, key):
     return s3.get_object(Bucket="crash", Key=key)["Body"].read()
 
@@ -106,14 +119,7 @@ def main():
             for t in threads:
                 t.start()
             time.sleep(rnd.uniform(0.3, 1.5))
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            for t in threads:
-                t.join(timeout=40)
-
-            port = free_port()
-            proc = start(a.dll, data, port)
-            s3 = client(port)
+            proc, s3 = kill_and_restart(proc, threads, a.dll, data)
             try:
                 for key, md5 in acked.items():
                     got = hashlib.md5(read(s3, key)).hexdigest()

@@ -11,7 +11,7 @@ kill if that one was committed just before it. Traffic goes to 127.0.0.1 only; b
 """
 import argparse, hashlib, os, random, shutil, signal, sys, tempfile, threading, time
 
-from crash_consistency import MiB, client, free_port, read, start
+from crash_consistency import MiB, client, free_port, kill_and_restart, read, start
 
 
 def main():
@@ -70,15 +70,7 @@ def main():
             for t in threads:
                 t.start()
             time.sleep(rnd.uniform(1.0, 3.0))
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-            stop.set()
-            for t in threads:
-                t.join(timeout=40)
-
-            port = free_port()
-            proc = start(a.dll, data, port)
-            s3 = client(port)
+            proc, s3 = kill_and_restart(proc, threads, a.dll, data, stopped=stop.set)
             try:
                 for key in keys:
                     if acked[key] is None and in_flight[key] is None:
