@@ -71,17 +71,21 @@ internal sealed class BlobReadStream : Stream
             var small = _segments[i].Size <= chunkSize;
             byte[]? data;
             if (!small) data = LargeChunk(_segments[i], chunkSize, chunkIndex, id);
-            else if (!_cache.TryGet(id, out data))
+            // Cached by blob id, generation included: a freed single-chunk blob's document is rewritten in place
+            // for the next version of its key (BlobWriter.TryAdoptInCommit), under the same chunk id.
+            else if (!_cache.TryGet(_segments[i].BlobId, out data))
             {
                 BsonDocument? doc;
                 lock (_db.Lock) doc = _db.Chunks.FindById(id);
                 if (doc is null) throw new IOException($"Blob chunk {id} is missing.");
                 data = doc["d"].AsBinary;
-                _cache.Add(id, data);
+                _cache.Add(_segments[i].BlobId, data);
             }
             _chunk = data;
             _chunkId = id;
         }
+        // A chunk shorter than its blob says would read 0 bytes forever: a damaged store fails the read instead.
+        if (inChunk >= _chunk!.Length) throw new IOException($"Blob chunk {id} holds {_chunk.Length} bytes, fewer than its blob's size.");
         return true;
     }
 

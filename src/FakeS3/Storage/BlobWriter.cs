@@ -202,6 +202,34 @@ internal sealed class BlobWriter : Stream
     }
 
     /// <summary>
+    /// Inside the commit that frees <paramref name="freed"/>, a single-chunk blob no reader holds: this body, one
+    /// chunk not written yet, goes into that chunk's document (updated in place) instead of a new document beside
+    /// a deleted one. Raw LiteDB, 64 KiB documents: insert then delete 4.26 ms of CPU per MB, update 2.36 (issue
+    /// 14). The blob id takes the next generation (<see cref="BlobLayout"/>), so a reader holding the old record
+    /// fails the "still current" check. <see cref="UndoAdoption"/> before a rolled-back commit is retried.
+    /// </summary>
+    internal bool TryAdoptInCommit(BlobSegment freed)
+    {
+        if (_inline || _pendingRecorded || _chunkIndex > 0 || _reusedChunks > 0 || _buffered > ChunkSize) return false;
+        if (BlobLayout.ChunkCount(freed.BlobId, freed.Size) != 1 || BlobLayout.ChunkSizeOf(freed.BlobId) != ChunkSize) return false;
+        _adoptedFrom = BlobId;
+        _blobId = BlobLayout.NextGeneration(freed.BlobId);
+        _reusedChunks = 1;
+        return true;
+    }
+
+    /// <summary>The commit that adopted a chunk rolled back: the chunk is the old version's again.</summary>
+    internal void UndoAdoption()
+    {
+        if (_adoptedFrom is null) return;
+        _blobId = _adoptedFrom;
+        _adoptedFrom = null;
+        _reusedChunks = 0;
+    }
+
+    string? _adoptedFrom;
+
+    /// <summary>
     /// Inserts the buffered bytes as chunk documents from the next index on (one empty chunk for an empty blob);
     /// returns how many. Changes no state of the writer, so it can be retried after a rollback.
     /// </summary>

@@ -27,11 +27,12 @@ internal sealed class LiteDbBlobStore(FakeS3Database db, UploadPacer? pacer = nu
     /// Inside the transaction that stops referencing <paramref name="segments"/>: small blobs are deleted right
     /// there; large ones get a pending marker and are returned, for <see cref="CollectLater"/> after the commit.
     /// </summary>
-    internal List<BlobSegment> Release(IEnumerable<BlobSegment> segments)
+    internal List<BlobSegment> Release(IEnumerable<BlobSegment> segments, BlobSegment? adopted = null)
     {
         var large = new List<BlobSegment>();
         foreach (var s in segments)
         {
+            if (ReferenceEquals(s, adopted)) continue; // its chunk now holds the new version's bytes
             db.NoteFreed(s.Size);
             var count = BlobLayout.ChunkCount(s.BlobId, s.Size);
             // A blob being read stays until its readers close (the marker covers a stop in between).
@@ -44,6 +45,17 @@ internal sealed class LiteDbBlobStore(FakeS3Database db, UploadPacer? pacer = nu
             large.Add(s);
         }
         return large;
+    }
+
+    /// <summary>
+    /// Inside the commit that replaces <paramref name="previous"/> by the upload of <paramref name="writer"/>: the
+    /// previous version's only chunk, if no reader holds it, becomes the new version's (<see cref="BlobWriter.TryAdoptInCommit"/>).
+    /// Returns the adopted segment, for <see cref="Release"/> to pass over.
+    /// </summary>
+    internal BlobSegment? Adopt(ObjectRecord previous, BlobWriter writer)
+    {
+        if (previous.Inline is not null || previous.Segments is not [var only] || _leases.IsLeased(only.BlobId)) return null;
+        return writer.TryAdoptInCommit(only) ? only : null;
     }
 
     /// <summary>After the commit: released blobs are deleted in the background once no reader holds them.</summary>

@@ -160,6 +160,9 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         return _committer.CommitAsync(obj, blob, condition);
     }
 
+    /// <summary>Tests only: runs inside each batch's transaction before its commit (to fail one).</summary>
+    internal Action? InsideBatchForTests { get; set; }
+
     /// <summary>The group committer's batch: every commit in one transaction, then the caches and blob cleanup.</summary>
     void CommitBatch(IReadOnlyList<PendingCommit> batch)
     {
@@ -170,6 +173,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
             var large = new List<BlobSegment>();
             // Per key: the version committed before this batch, and the batch's last version of it.
             var written = new Dictionary<string, (ObjectRecord? Stored, ObjectRecord Last)>(batch.Count, StringComparer.Ordinal);
+            var adoptions = new List<PendingCommit>();
             db.Db.BeginTrans();
             try
             {
@@ -188,8 +192,15 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                         p.Resolve(refused); // its blob is deleted by the caller's dispose, as for a missing bucket
                         continue;
                     }
+                    // The key's first upload in the batch may write into the committed version's chunk.
+                    var adopted = previous is not null && seen.Last is null && p.Object.Inline is null ? blobs.Adopt(previous, p.Blob) : null;
+                    if (adopted is not null)
+                    {
+                        adoptions.Add(p);
+                        p.Object.Segments = [new BlobSegment { BlobId = p.Blob.BlobId, Size = p.Blob.Size }];
+                    }
                     p.Blob.WriteTailInTransaction();
-                    if (previous is not null) large.AddRange(blobs.Release(previous.Segments));
+                    if (previous is not null) large.AddRange(blobs.Release(previous.Segments, adopted));
                     written[p.Object.Id] = (stored, p.Object);
                     applied.Add((p, previous is not null));
                 }
@@ -198,11 +209,18 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 // overwriting one key (a form posting to a fixed key, the POST benchmark) wrote the same document
                 // once per upload in the batch (issue 14).
                 foreach (var (stored, last) in written.Values) Write(last, stored);
+                InsideBatchForTests?.Invoke();
                 db.Db.Commit();
             }
             catch
             {
                 db.TryRollback();
+                // Retried one by one (GroupCommitter): each with its own fresh chunk, as before the batch.
+                foreach (var p in adoptions)
+                {
+                    p.Blob.UndoAdoption();
+                    p.Object.Segments = [new BlobSegment { BlobId = p.Blob.BlobId, Size = p.Blob.Size }];
+                }
                 throw;
             }
             foreach (var (p, replaced) in applied)
