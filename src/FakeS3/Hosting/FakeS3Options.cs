@@ -46,6 +46,12 @@ public sealed class FakeS3Options
     /// </summary>
     public bool PaceLargeUploads { get; set; } = true;
 
+    /// <summary>
+    /// The executable runs its socket event thread and storage threads under Linux's SCHED_BATCH policy, so their
+    /// wakeups do not preempt request threads (<see cref="ThreadScheduling"/>). Not applied to a host process.
+    /// </summary>
+    public bool BatchScheduling { get; set; } = true;
+
     /// <summary>Accepted keys; empty means the one default pair.</summary>
     public List<CredentialOptions> Credentials { get; set; } = [];
 

@@ -32,6 +32,8 @@ internal static class FakeS3Program
             // Taken before Run: the host disposes its services when it stops (asking then threw, so every clean stop
             // by SIGTERM or Ctrl+C printed "cannot start" and exited 1).
             var database = app.Services.GetRequiredService<Storage.FakeS3Database>();
+            if (app.Services.GetRequiredService<IOptions<FakeS3Options>>().Value.BatchScheduling)
+                app.Lifetime.ApplicationStarted.Register(ThreadScheduling.Enable);
             app.Run();
             // Stopped because the data file was found damaged while running (the line is already on stderr).
             return database.Damage is null ? 0 : 1;

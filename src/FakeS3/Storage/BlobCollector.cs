@@ -52,6 +52,7 @@ internal sealed class BlobCollector : IDisposable
 
     void Run()
     {
+        Hosting.ThreadScheduling.ForCurrentThread();
         while (true)
         {
             BlobSegment? blob = null;

@@ -53,6 +53,7 @@ internal sealed class Checkpointer : IDisposable
 
     void Run()
     {
+        Hosting.ThreadScheduling.ForCurrentThread();
         long previous = -1;
         var unchanged = 0;
         var skip = 0;

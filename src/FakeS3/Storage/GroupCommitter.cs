@@ -49,6 +49,7 @@ internal sealed class GroupCommitter : IDisposable
 
     void Run()
     {
+        Hosting.ThreadScheduling.ForCurrentThread();
         var batch = new List<PendingCommit>(MaxBatch);
         while (true)
         {

@@ -84,31 +84,71 @@ public sealed class DataFileStartupTests(ITestOutputHelper output)
     {
         if (!OperatingSystem.IsLinux()) return;
         var dir = Directory.CreateTempSubdirectory("fakes3-stop").FullName;
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FreePort();
         string[] args = ["--FakeS3:StartupBanner=false", $"--FakeS3:DataPath={Path.Combine(dir, "fakes3.db")}", $"--urls=http://127.0.0.1:{port}"];
         var (code, _, stderr) = await RunFakeS3(args, async p =>
         {
-            using var http = new HttpClient();
-            for (var i = 0; ; i++)
-            {
-                try
-                {
-                    await http.GetAsync($"http://127.0.0.1:{port}/");
-                    break;
-                }
-                catch (HttpRequestException) when (i < 300)
-                {
-                    await Task.Delay(100);
-                }
-            }
+            await WaitForAnswer(port);
             using var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
             await kill.WaitForExitAsync();
         });
         Assert.DoesNotContain("cannot start", stderr);
         Assert.Equal(0, code);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Executable_RunsItsSocketAndStorageThreadsUnderSchedBatch_UnlessTurnedOff(bool batch)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var dir = Directory.CreateTempSubdirectory("fakes3-sched").FullName;
+        var port = FreePort();
+        string[] args = ["--FakeS3:StartupBanner=false", $"--FakeS3:DataPath={Path.Combine(dir, "fakes3.db")}", $"--urls=http://127.0.0.1:{port}",
+            $"--FakeS3:BatchScheduling={batch}"];
+        var policies = new Dictionary<string, HashSet<int>>();
+        await RunFakeS3(args, async p =>
+        {
+            await WaitForAnswer(port); // the socket thread has served a request
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{p.Id}/task"))
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
+                // /proc/<pid>/task/<tid>/stat: field 41 is the scheduling policy (0 normal, 3 batch); fields counted after "(comm)".
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var policy = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[38], System.Globalization.CultureInfo.InvariantCulture);
+                (policies.TryGetValue(name, out var set) ? set : policies[name] = []).Add(policy);
+            }
+            Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        });
+        var expected = batch ? 3 : 0;
+        Assert.Equal([expected], policies[".NET Sockets"]);
+        Assert.Equal([expected], policies["FakeS3 group co"]);
+        Assert.Equal([expected], policies["FakeS3 checkpoi"]);
+        Assert.Equal([0], policies[".NET TP Worker"]); // request threads keep the normal policy
+    }
+
+    static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    static async Task WaitForAnswer(int port)
+    {
+        using var http = new HttpClient();
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                await http.GetAsync($"http://127.0.0.1:{port}/");
+                return;
+            }
+            catch (HttpRequestException) when (i < 300)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     static async Task<(int, string, string)> RunFakeS3(IEnumerable<string> args, Func<Process, Task>? whileRunning = null)
