@@ -8,6 +8,9 @@ bytes, never a mix); after each restart every key holds its last acknowledged bo
 kill if that one was committed just before it. Traffic goes to 127.0.0.1 only; bounded by --rounds.
 
   python3 tests/reliability/overwrite_crash.py --dll <published dir>/FakeS3.Server.dll --rounds 8
+
+With --min-bytes 8193 --max-bytes 65536 the bodies are single chunks, which an overwrite writes into the previous
+version's chunk document inside the commit that replaces it (BlobWriter.TryAdoptInCommit).
 """
 import argparse, hashlib, os, random, shutil, signal, sys, tempfile, threading, time
 
@@ -19,6 +22,8 @@ def main():
     ap.add_argument("--dll", required=True)
     ap.add_argument("--rounds", type=int, default=8)
     ap.add_argument("--keys", type=int, default=6)
+    ap.add_argument("--min-bytes", type=int, default=2 * MiB)
+    ap.add_argument("--max-bytes", type=int, default=3 * MiB)
     a = ap.parse_args()
     rnd = random.Random()
     work = tempfile.mkdtemp(prefix="fakes3-overwrite-")
@@ -39,7 +44,7 @@ def main():
             def writer(key):
                 nonlocal puts
                 while not stop.is_set():
-                    body = os.urandom(rnd.randint(2 * MiB, 3 * MiB))
+                    body = os.urandom(rnd.randint(a.min_bytes, a.max_bytes))
                     md5 = hashlib.md5(body).hexdigest()
                     with lock:
                         sent[key].add(md5)
