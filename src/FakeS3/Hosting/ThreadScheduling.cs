@@ -9,9 +9,10 @@ namespace FakeS3.Hosting;
 /// These threads wake once or more per request; on a machine whose cores are all busy (the load generator beside
 /// the server), each wakeup preempted a request thread, and the switches cost more than the work (issue 14, POST
 /// 4 KiB: 2.1 context switches and 47 us of server CPU per request). Measured in alternating runs on 2 cores:
-/// POST 4 KiB +10% to +19% (+8% for the storage threads alone), GET 4 KiB and PUT 64 KiB unchanged. The price: while every core is busy, one of these
-/// threads may wait for the running thread's time slice before it hands on a request. Request threads (the
-/// thread pool) keep the normal policy, and a process that hosts FakeS3 as a library is left alone.
+/// POST 4 KiB +10% to +19% (+8% for the storage threads alone), GET 4 KiB and PUT 64 KiB unchanged. The price:
+/// while every core is busy, one of these threads may wait for the running thread's time slice before it hands on
+/// a request. Request threads (the thread pool) keep the normal policy, and a process that hosts FakeS3 as a
+/// library is left alone.
 /// </summary>
 internal static class ThreadScheduling
 {
