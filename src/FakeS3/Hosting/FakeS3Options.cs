@@ -41,7 +41,7 @@ public sealed class FakeS3Options
     public int CheckpointLogMiB { get; set; } = Storage.Checkpointer.DefaultLogMiB;
 
     /// <summary>
-    /// While other requests are in flight, a large upload pauses after each MiB for as long as that MiB took, so
+    /// While other requests are in flight, a large upload pauses after each MiB for twice as long as that MiB took, so
     /// small requests keep their share of the cores (<see cref="Storage.UploadPacer"/>).
     /// </summary>
     public bool PaceLargeUploads { get; set; } = true;

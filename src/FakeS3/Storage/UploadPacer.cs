@@ -6,8 +6,8 @@ namespace FakeS3.Storage;
 /// Small requests before large uploads. A large upload's body is received, hashed and written to LiteDB as fast
 /// as the cores allow: on a 2-core runner four 64 MiB PUT streams left GETs of 4 KiB objects 0.36–0.41 of their
 /// rate alone (issue 14 asks ≥ 0.5: readers must not queue behind writers). So while other requests are being
-/// answered and the cores are busy, an upload pauses after each MiB it stores for as long as that MiB took times
-/// the number of large uploads under way: together they then keep about one upload's pace at half its speed.
+/// answered and the cores are busy, an upload pauses after each MiB it stores for twice as long as that MiB took,
+/// times the number of large uploads under way: together they then keep about half of one upload's pace.
 /// Alone, or on idle cores, an upload never pauses. FakeS3:PaceLargeUploads=false turns this off.
 /// </summary>
 /// <param name="coresShort">Whether the cores are busy (default: <see cref="CpuPressure"/>).</param>
@@ -45,16 +45,24 @@ internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
     public bool OthersWaiting => Stopwatch.GetTimestamp() - Volatile.Read(ref _lastAnswered) < ActiveFor && _coresShort();
 
     /// <summary>
+    /// How many times its own time an upload's MiB pauses, per large upload under way. 1 gave GETs 0.66-0.71 of their
+    /// rate alone while four 64 MiB PUTs ran; once the socket thread ran under SCHED_BATCH (Hosting/ThreadScheduling:
+    /// a GET's wakeup no longer preempts an upload's thread) 1 gave 0.49-0.60 and 2 gave 0.64-0.81, 3 0.68-0.76
+    /// (runner get-during-put, 3 runs each, issue 14).
+    /// </summary>
+    const int PausePerUpload = 2;
+
+    /// <summary>
     /// After an upload's MiB was stored, which took <paramref name="took"/> from the previous one: if others wait,
-    /// a pause of that times the uploads under way (at most <see cref="MaxPause"/>). Measured with four 64 MiB PUT
-    /// streams and GETs of 4 KiB objects (their rate during ÷ alone): no pause 0.26; a multiple of LiteDB's share
-    /// of the MiB (1-2 ms) hardly slowed the streams; as long as the MiB took, 0.42-0.49, as each stream paused
-    /// half of the time, the four together still kept two busy (docs/benchmarks.md).
+    /// a pause of that times <see cref="PausePerUpload"/> times the uploads under way (at most <see cref="MaxPause"/>).
+    /// Measured with four 64 MiB PUT streams and GETs of 4 KiB objects (their rate during ÷ alone): no pause 0.26; a
+    /// multiple of LiteDB's share of the MiB (1-2 ms) hardly slowed the streams; as long as the MiB took, 0.42-0.49,
+    /// as each stream paused half of the time, the four together still kept two busy (docs/benchmarks.md).
     /// </summary>
     public Task PaceAsync(TimeSpan took, CancellationToken cancellationToken = default)
     {
         if (!enabled || !OthersWaiting) return Task.CompletedTask;
-        var pause = took * Math.Max(1, Volatile.Read(ref _uploads));
+        var pause = took * (PausePerUpload * Math.Max(1, Volatile.Read(ref _uploads)));
         return pause >= TimeSpan.FromMilliseconds(1) ? Task.Delay(pause < MaxPause ? pause : MaxPause, cancellationToken) : Task.CompletedTask;
     }
 }

@@ -36,6 +36,18 @@ public sealed class UploadPacerTests
     }
 
     [Fact]
+    public async Task APause_IsTwiceTheMiBsTime_PerLargeUploadUnderWay()
+    {
+        var pacer = new UploadPacer(enabled: true, coresShort: () => true);
+        pacer.UploadStarted();
+        pacer.UploadStarted();
+        pacer.Answered();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await pacer.PaceAsync(Took); // 2 x 2 x 20 ms
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(75), $"paused {watch.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
     public void TurnedOff_NeverPauses()
     {
         var pacer = new UploadPacer(enabled: false, coresShort: () => true);
