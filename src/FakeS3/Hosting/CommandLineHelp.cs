@@ -30,7 +30,7 @@ internal static class CommandLineHelp
           --FakeS3:DataPath=<file>                 LiteDB data file, or :memory: (default {FakeS3Options.DefaultDataPath})
           --FakeS3:CheckpointLogMiB=<n>            copy LiteDB's log into the data file at this size (default {Storage.Checkpointer.DefaultLogMiB})
           --FakeS3:PaceLargeUploads=false          never pause large uploads for other requests (default true)
-          --FakeS3:BatchScheduling=false           keep the normal Linux scheduling policy for FakeS3's socket and storage threads (default true: SCHED_BATCH)
+          --FakeS3:BatchScheduling=false           keep the normal Linux scheduling policy for FakeS3's storage threads (default true: SCHED_BATCH)
           --FakeS3:Buckets:<N>=<name>              bucket created at start (and by POST /_fakes3/reset)
           --FakeS3:BucketAcls:<bucket>=<acl>       canned ACL of such a bucket: public-read, public-read-write
           --FakeS3:Cors:<bucket>:<N>:AllowedOrigins:<N>=<origin>   CORS rule of such a bucket (also

@@ -47,8 +47,8 @@ public sealed class FakeS3Options
     public bool PaceLargeUploads { get; set; } = true;
 
     /// <summary>
-    /// The executable runs its socket event thread and storage threads under Linux's SCHED_BATCH policy, so their
-    /// wakeups do not preempt request threads (<see cref="ThreadScheduling"/>). Not applied to a host process.
+    /// The executable runs its storage threads under Linux's SCHED_BATCH policy, so their wakeups do not preempt
+    /// request threads (<see cref="ThreadScheduling"/>). Not applied to a host process.
     /// </summary>
     public bool BatchScheduling { get; set; } = true;
 

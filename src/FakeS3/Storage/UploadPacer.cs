@@ -45,10 +45,10 @@ internal sealed class UploadPacer(bool enabled, Func<bool>? coresShort = null)
     public bool OthersWaiting => Stopwatch.GetTimestamp() - Volatile.Read(ref _lastAnswered) < ActiveFor && _coresShort();
 
     /// <summary>
-    /// How many times its own time an upload's MiB pauses, per large upload under way. 1 gave GETs 0.66-0.71 of their
-    /// rate alone while four 64 MiB PUTs ran; once the socket thread ran under SCHED_BATCH (Hosting/ThreadScheduling:
-    /// a GET's wakeup no longer preempts an upload's thread) 1 gave 0.49-0.60 and 2 gave 0.64-0.81, 3 0.68-0.76
-    /// (runner get-during-put, 3 runs each, issue 14).
+    /// How many times its own time an upload's MiB pauses, per large upload under way. GETs of 4 KiB while four
+    /// 64 MiB PUTs ran, their rate during ÷ alone (runner get-during-put, issue 14): 1 gave 0.66-0.71 (session 6);
+    /// with the storage threads under SCHED_BATCH (Hosting/ThreadScheduling), 2 gave 0.69-0.81 in 3 runs. With the
+    /// socket thread under SCHED_BATCH too (not kept): 1 gave 0.53-0.60, 2 0.64-0.81, 3 0.68-0.76.
     /// </summary>
     const int PausePerUpload = 2;
 
