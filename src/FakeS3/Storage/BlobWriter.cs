@@ -75,6 +75,9 @@ internal sealed class BlobWriter : Stream
     /// <summary>Bytes received but not yet written to LiteDB (written by the commit).</summary>
     internal int Buffered => _buffered;
     public long Size { get; private set; }
+
+    /// <summary>The segment an object committed with this blob refers to (its id may change in the commit: TryAdoptInCommit).</summary>
+    internal BlobSegment Segment => new() { BlobId = BlobId, Size = Size };
     public bool Committed { get; private set; }
 
     public override void Write(ReadOnlySpan<byte> source)

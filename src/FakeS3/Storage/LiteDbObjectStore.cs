@@ -156,7 +156,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
         db.EnsureRoomForUpload(blob.Buffered);
         Identify(obj);
         obj.Inline = blob.TakeInline();
-        obj.Segments = obj.Inline is null ? [new BlobSegment { BlobId = blob.BlobId, Size = blob.Size }] : [];
+        obj.Segments = obj.Inline is null ? [blob.Segment] : [];
         return _committer.CommitAsync(obj, blob, condition);
     }
 
@@ -197,7 +197,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                     if (adopted is not null)
                     {
                         adoptions.Add(p);
-                        p.Object.Segments = [new BlobSegment { BlobId = p.Blob.BlobId, Size = p.Blob.Size }];
+                        p.Object.Segments = [p.Blob.Segment];
                     }
                     p.Blob.WriteTailInTransaction();
                     if (previous is not null) large.AddRange(blobs.Release(previous.Segments, adopted));
@@ -219,7 +219,7 @@ internal sealed class LiteDbObjectStore : IObjectStore, IDisposable
                 foreach (var p in adoptions)
                 {
                     p.Blob.UndoAdoption();
-                    p.Object.Segments = [new BlobSegment { BlobId = p.Blob.BlobId, Size = p.Blob.Size }];
+                    p.Object.Segments = [p.Blob.Segment];
                 }
                 throw;
             }

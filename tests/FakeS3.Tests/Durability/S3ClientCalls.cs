@@ -15,11 +15,14 @@ static class S3ClientCalls
         return ms.ToArray();
     }
 
+    public static Task PutBytesAsync(this AmazonS3Client client, string bucket, string key, byte[] body) =>
+        client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(body) });
+
     /// <summary>PUTs <paramref name="size"/> random bytes; returns the key and the body sent.</summary>
     public static async Task<(string Key, byte[] Body)> PutRandomAsync(this AmazonS3Client client, string bucket, string key, int size)
     {
         var body = RandomNumberGenerator.GetBytes(size);
-        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(body) });
+        await client.PutBytesAsync(bucket, key, body);
         return (key, body);
     }
 }

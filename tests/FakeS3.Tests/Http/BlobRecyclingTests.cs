@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FakeS3.Storage;
+using FakeS3.Tests.Durability;
 using FakeS3.Tests.Infrastructure;
 
 namespace FakeS3.Tests.Http;
@@ -252,40 +253,13 @@ public sealed class BlobRecyclingTests
         client.UploadPartAsync(new UploadPartRequest { BucketName = "recycle", Key = "mp", UploadId = uploadId, PartNumber = number, InputStream = new MemoryStream(body) });
 
     /// <summary>A FakeS3 with the bucket "recycle", a client, and its store underneath.</summary>
-    sealed record Started(TestFakeS3 S3, AmazonS3Client Client, FakeS3Database Db, IObjectStore Store) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await S3.DisposeAsync();
-        }
-    }
+    static Task<StoreBehindHttp> StartWithBucketAsync() => StoreBehindHttp.StartWithBucketAsync("recycle");
 
-    static async Task<Started> StartWithBucketAsync()
-    {
-        var s3 = await TestFakeS3.StartAsync();
-        var client = s3.CreateS3Client();
-        await client.PutBucketAsync("recycle");
-        var (db, store) = Storage(s3);
-        return new Started(s3, client, db, store);
-    }
+    static (FakeS3Database Db, IObjectStore Store) Storage(TestFakeS3 s3) => StoreBehindHttp.Storage(s3);
 
-    static (FakeS3Database Db, IObjectStore Store) Storage(TestFakeS3 s3) =>
-        ((FakeS3Database)s3.Services.GetService(typeof(FakeS3Database))!, (IObjectStore)s3.Services.GetService(typeof(IObjectStore))!);
+    static int ChunkCount(FakeS3Database db) => StoreBehindHttp.ChunkCount(db);
 
-    static int ChunkCount(FakeS3Database db)
-    {
-        lock (db.Lock) return db.Chunks.Count();
-    }
+    static Task Put(AmazonS3Client client, string key, byte[] body) => client.PutBytesAsync("recycle", key, body);
 
-    static Task Put(AmazonS3Client client, string key, byte[] body) =>
-        client.PutObjectAsync(new PutObjectRequest { BucketName = "recycle", Key = key, InputStream = new MemoryStream(body) });
-
-    static async Task<byte[]> Get(AmazonS3Client client, string key)
-    {
-        using var get = await client.GetObjectAsync("recycle", key);
-        using var ms = new MemoryStream();
-        await get.ResponseStream.CopyToAsync(ms);
-        return ms.ToArray();
-    }
+    static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync("recycle", key);
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Amazon.S3;
-using Amazon.S3.Model;
 using FakeS3.Storage;
+using FakeS3.Tests.Durability;
 using FakeS3.Tests.Infrastructure;
 
 namespace FakeS3.Tests.Http;
@@ -30,7 +30,7 @@ public sealed class ChunkAdoptionTests
         {
             using var client = s3.CreateS3Client();
             await client.PutBucketAsync(Bucket);
-            var store = Store(s3);
+            var store = StoreBehindHttp.Storage(s3).Store;
             var first = RandomNumberGenerator.GetBytes(firstSize);
             await Put(client, "k", first);
             Assert.Equal(first, await Get(client, "k"));
@@ -53,9 +53,8 @@ public sealed class ChunkAdoptionTests
     [Fact]
     public async Task AGetServedBeforeTheOverwrite_IsNotServedAgainAfterIt()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync(Bucket);
+        await using var started = await StoreBehindHttp.StartWithBucketAsync(Bucket);
+        var (s3, client, _, _) = started;
         await Put(client, "k", RandomNumberGenerator.GetBytes(Chunk));
         await Get(client, "k"); // the small-blob cache now holds the first version's bytes
         var second = RandomNumberGenerator.GetBytes(Chunk);
@@ -66,10 +65,9 @@ public sealed class ChunkAdoptionTests
     [Fact]
     public async Task AReaderOfTheOldVersion_ReadsItsOwnBytes_WhileTheKeyIsOverwritten_ThenItsChunkGoes()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync(Bucket);
-        var store = Store(s3);
+        await using var started = await StoreBehindHttp.StartWithBucketAsync(Bucket);
+        var (s3, client, _, _) = started;
+        var store = started.Store;
         var first = RandomNumberGenerator.GetBytes(Chunk);
         await Put(client, "k", first);
         var old = store.GetObject(Bucket, "k")!;
@@ -93,10 +91,9 @@ public sealed class ChunkAdoptionTests
     [Fact]
     public async Task AStaleRecordOfTheOldVersion_NeverOpensTheNewBytes()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync(Bucket);
-        var store = Store(s3);
+        await using var started = await StoreBehindHttp.StartWithBucketAsync(Bucket);
+        var (s3, client, _, _) = started;
+        var store = started.Store;
         await Put(client, "k", RandomNumberGenerator.GetBytes(Chunk));
         var stale = store.GetObject(Bucket, "k")!; // a GET that read the record, then lost the CPU
         await Put(client, "k", RandomNumberGenerator.GetBytes(Chunk));
@@ -107,10 +104,9 @@ public sealed class ChunkAdoptionTests
     [Fact]
     public async Task ABatchThatRollsBack_IsRetriedWithAChunkOfItsOwn_AndReadsBack()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync(Bucket);
-        var store = (LiteDbObjectStore)Store(s3);
+        await using var started = await StoreBehindHttp.StartWithBucketAsync(Bucket);
+        var (s3, client, _, _) = started;
+        var store = (LiteDbObjectStore)started.Store;
         var first = RandomNumberGenerator.GetBytes(Chunk);
         await Put(client, "k", first);
         var failed = 0;
@@ -130,9 +126,8 @@ public sealed class ChunkAdoptionTests
     [Fact]
     public async Task WritersAndReadersOfOneSmallKey_EveryGetIsOneCompleteVersion()
     {
-        await using var s3 = await TestFakeS3.StartAsync();
-        using var client = s3.CreateS3Client();
-        await client.PutBucketAsync(Bucket);
+        await using var started = await StoreBehindHttp.StartWithBucketAsync(Bucket);
+        var (s3, client, _, _) = started;
         var written = new ConcurrentDictionary<string, byte>();
         var failures = new ConcurrentBag<string>();
         var gets = 0;
@@ -179,22 +174,9 @@ public sealed class ChunkAdoptionTests
 
     static string Md5(byte[] body) => Convert.ToHexStringLower(MD5.HashData(body));
 
-    static IObjectStore Store(TestFakeS3 s3) => (IObjectStore)s3.Services.GetService(typeof(IObjectStore))!;
+    static int ChunkCount(TestFakeS3 s3) => StoreBehindHttp.ChunkCount(StoreBehindHttp.Storage(s3).Db);
 
-    static int ChunkCount(TestFakeS3 s3)
-    {
-        var db = (FakeS3Database)s3.Services.GetService(typeof(FakeS3Database))!;
-        lock (db.Lock) return db.Chunks.Count();
-    }
+    static Task Put(AmazonS3Client client, string key, byte[] body) => client.PutBytesAsync(Bucket, key, body);
 
-    static Task Put(AmazonS3Client client, string key, byte[] body) =>
-        client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, InputStream = new MemoryStream(body) });
-
-    static async Task<byte[]> Get(AmazonS3Client client, string key)
-    {
-        using var get = await client.GetObjectAsync(Bucket, key);
-        using var ms = new MemoryStream();
-        await get.ResponseStream.CopyToAsync(ms);
-        return ms.ToArray();
-    }
+    static Task<byte[]> Get(AmazonS3Client client, string key) => client.ReadAllAsync(Bucket, key);
 }
