@@ -130,48 +130,8 @@ public sealed class StorageFidelityTests
         await using var s3 = await TestFakeS3.StartAsync();
         using var client = s3.CreateS3Client();
         await client.PutBucketAsync("race");
-        var written = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
-        var first = RandomNumberGenerator.GetBytes(64 * 1024);
-        written[Convert.ToHexStringLower(MD5.HashData(first))] = 0;
-        await client.PutObjectAsync(new PutObjectRequest { BucketName = "race", Key = "k", InputStream = new MemoryStream(first) });
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var gets = 0;
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var writers = Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
-        {
-            var rng = new Random(w);
-            while (!stop.IsCancellationRequested)
-            {
-                var body = RandomNumberGenerator.GetBytes(rng.Next(64 * 1024, 2 * 1024 * 1024));
-                written[Convert.ToHexStringLower(MD5.HashData(body))] = 0; // before the PUT: a reader may see it at once
-                await client.PutObjectAsync(new PutObjectRequest { BucketName = "race", Key = "k", InputStream = new MemoryStream(body) });
-                if (w % 4 == 0) await client.DeleteObjectAsync("race", "k");
-            }
-        }));
-        var readers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    using var get = await client.GetObjectAsync("race", "k");
-                    using var ms = new MemoryStream();
-                    await get.ResponseStream.CopyToAsync(ms);
-                    var md5 = Convert.ToHexStringLower(MD5.HashData(ms.ToArray()));
-                    Interlocked.Increment(ref gets);
-                    if (!written.ContainsKey(md5) || get.ETag.Trim('"') != md5) failures.Add($"torn body {md5} etag {get.ETag}");
-                }
-                catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchKey")
-                {
-                    // deleted between two writes: a legitimate answer
-                }
-                catch (Exception e)
-                {
-                    failures.Add(e.GetType().Name + ": " + e.Message);
-                }
-            }
-        }));
-        await Task.WhenAll(writers.Concat(readers));
+        var (gets, failures) = await OneKeyRace.RunAsync(client, "race", "k", writers: 16, readers: 16, TimeSpan.FromSeconds(10),
+            new OneKeyRace.Sizes(First: 64 * 1024, Min: 64 * 1024, MaxExclusive: 2 * 1024 * 1024), deleteEvery: 4);
         Assert.Empty(failures);
         Assert.True(gets > 50, $"only {gets} GETs completed");
     }

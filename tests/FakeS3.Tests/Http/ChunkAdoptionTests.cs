@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Amazon.S3;
 using FakeS3.Storage;
@@ -128,51 +127,14 @@ public sealed class ChunkAdoptionTests
     {
         await using var started = await StoreBehindHttp.StartWithBucketAsync(Bucket);
         var (s3, client, _, _) = started;
-        var written = new ConcurrentDictionary<string, byte>();
-        var failures = new ConcurrentBag<string>();
-        var gets = 0;
-        var first = RandomNumberGenerator.GetBytes(Chunk);
-        written[Md5(first)] = 0;
-        await Put(client, "k", first);
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
-        var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
-        {
-            var rng = new Random(w);
-            while (!stop.IsCancellationRequested)
-            {
-                var body = RandomNumberGenerator.GetBytes(rng.Next(BlobWriter.InlineLimit + 1, Chunk + 1));
-                written[Md5(body)] = 0; // before the PUT: a reader may see it at once
-                await Put(client, "k", body);
-            }
-        }));
-        var readers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    using var get = await client.GetObjectAsync(Bucket, "k");
-                    using var ms = new MemoryStream();
-                    await get.ResponseStream.CopyToAsync(ms);
-                    var md5 = Md5(ms.ToArray());
-                    Interlocked.Increment(ref gets);
-                    if (!written.ContainsKey(md5) || get.ETag.Trim('"') != md5) failures.Add($"torn body {md5} etag {get.ETag}");
-                }
-                catch (Exception e)
-                {
-                    failures.Add(e.GetType().Name + ": " + e.Message);
-                }
-            }
-        }));
-        await Task.WhenAll(writers.Concat(readers));
+        var (gets, failures) = await OneKeyRace.RunAsync(client, Bucket, "k", writers: 6, readers: 6, TimeSpan.FromSeconds(4),
+            new OneKeyRace.Sizes(First: Chunk, Min: BlobWriter.InlineLimit + 1, MaxExclusive: Chunk + 1));
         Assert.Empty(failures);
         Assert.True(gets > 50, $"only {gets} GETs completed");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (ChunkCount(s3) > 1 && DateTime.UtcNow < deadline) await Task.Delay(50);
         Assert.Equal(1, ChunkCount(s3));
     }
-
-    static string Md5(byte[] body) => Convert.ToHexStringLower(MD5.HashData(body));
 
     static int ChunkCount(TestFakeS3 s3) => StoreBehindHttp.ChunkCount(StoreBehindHttp.Storage(s3).Db);
 
